@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "embeddedbroker.h"
+
+#include "clientconfig_p.h"
+#include "logging.h"
+
+#include <librdkafka/rdkafka_mock.h>
+
+namespace ConnectDesk::Kafka {
+
+struct EmbeddedBroker::Private
+{
+    std::unique_ptr<rd_kafka_t, Internal::HandleDeleter> rk;
+    rd_kafka_mock_cluster_t *cluster = nullptr;
+    QString bootstraps;
+};
+
+EmbeddedBroker::EmbeddedBroker()
+    : d(std::make_unique<Private>())
+{}
+
+EmbeddedBroker::~EmbeddedBroker()
+{
+    if (d->cluster)
+        rd_kafka_mock_cluster_destroy(d->cluster);
+}
+
+Util::Result<std::unique_ptr<EmbeddedBroker>> EmbeddedBroker::start(int brokers)
+{
+    auto conf = Internal::buildConf({{QStringLiteral("client.id"), QStringLiteral("embedded-broker")}});
+    if (!conf)
+        return conf.error();
+    char errstr[512];
+    rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_PRODUCER, *conf, errstr, sizeof errstr);
+    if (!rk) {
+        rd_kafka_conf_destroy(*conf);
+        return Util::Error{QStringLiteral("Cannot start the embedded broker: %1")
+                               .arg(QString::fromUtf8(errstr))};
+    }
+    std::unique_ptr<EmbeddedBroker> broker(new EmbeddedBroker);
+    broker->d->rk.reset(rk);
+    broker->d->cluster = rd_kafka_mock_cluster_new(rk, brokers);
+    if (!broker->d->cluster)
+        return Util::Error{QStringLiteral("Cannot start the embedded broker (mock cluster)")};
+    broker->d->bootstraps = QString::fromUtf8(rd_kafka_mock_cluster_bootstraps(broker->d->cluster));
+    qCInfo(lcKafka) << "embedded broker started with" << brokers << "broker(s) at"
+                    << broker->d->bootstraps;
+    return broker;
+}
+
+QString EmbeddedBroker::bootstrapServers() const
+{
+    return d->bootstraps;
+}
+
+Util::Error EmbeddedBroker::createTopic(const QString &name, int partitions, int replicationFactor)
+{
+    const rd_kafka_resp_err_t err = rd_kafka_mock_topic_create(
+        d->cluster, name.toUtf8().constData(), partitions, replicationFactor);
+    if (err)
+        return Internal::errorFromCode(err, QStringLiteral("Create topic %1").arg(name));
+    return {};
+}
+
+bool EmbeddedBroker::isDevelopmentClusterId(const QString &clusterId)
+{
+    return clusterId.startsWith(QLatin1String("mockCluster"));
+}
+
+} // namespace ConnectDesk::Kafka

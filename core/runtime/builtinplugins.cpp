@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "standaloneconnect.h"
+
+#include "core/converters/builtinconverters.h"
+#include "core/plugin/pluginregistry.h"
+
+namespace ConnectDesk::Runtime {
+
+void registerBuiltinPlugins(Plugin::PluginRegistry &registry)
+{
+    for (const auto &converter : Converters::builtinConverters()) {
+        for (const Api::PluginType type : converter.types)
+            registry.addBuiltin(converter.className, type, converter.version, converter.factory);
+    }
+}
+
+} // namespace ConnectDesk::Runtime

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/api/configdef.h"
+#include "core/api/records.h"
+
+#include <QString>
+
+#include <atomic>
+#include <exception>
+#include <functional>
+
+namespace ConnectDesk::Runtime {
+
+/** Where in a pipeline an error happened (Kafka's errors.Stage). */
+enum class ErrorStage {
+    TaskPoll,
+    TaskPut,
+    Transformation,
+    KeyConverter,
+    ValueConverter,
+    HeaderConverter,
+    KafkaProduce,
+    KafkaConsume
+};
+QString errorStageName(ErrorStage stage);
+
+/**
+ * Runs one converter or transformation step of a record under the connector's `errors.*` keys
+ * (Kafka's RetryWithToleranceOperator): RetriableException is retried with exponential back-off
+ * (300 ms × 2^n, capped by `errors.retry.delay.max.ms`) until `errors.retry.timeout`; other
+ * exceptions skip the record with `errors.tolerance=all` and fail the task with `none`.
+ * Thread: the task's own thread.
+ */
+class ErrorHandler
+{
+public:
+    ErrorHandler(const Api::ConfigMap &connectorConfig, QString connector, int task,
+                 const std::atomic_bool *stopping);
+
+    /** Runs op; true on success, false when the record is to be skipped. Throws
+     *  ConnectException("Tolerance exceeded in error handler") when the error is not tolerated. */
+    bool execute(ErrorStage stage, const QString &className, const Api::ConnectRecord *record,
+                 const std::function<void()> &op);
+
+    bool toleratesAll() const { return m_tolerateAll; }
+    qint64 skippedRecords() const { return m_skipped; }
+    qint64 failedAttempts() const { return m_failures; }
+
+private:
+    void report(ErrorStage stage, const QString &className, const Api::ConnectRecord *record,
+                const std::exception &error);
+
+    QString m_connector;
+    int m_task = 0;
+    const std::atomic_bool *m_stopping = nullptr;
+    qint64 m_retryTimeoutMs = 0;
+    qint64 m_retryDelayMaxMs = 60000;
+    bool m_tolerateAll = false;
+    bool m_logEnabled = false;
+    bool m_logIncludeMessages = false;
+    qint64 m_skipped = 0;
+    qint64 m_failures = 0;
+};
+
+} // namespace ConnectDesk::Runtime

@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "workersourcetask.h"
+
+#include "logging.h"
+
+#include "core/api/exceptions.h"
+#include "core/kafka/producer.h"
+
+namespace ConnectDesk::Runtime {
+
+WorkerSourceTask::WorkerSourceTask(TaskSetup setup, std::unique_ptr<Api::SourceTask> task,
+                                   std::shared_ptr<Storage::OffsetBackingStore> offsetStore,
+                                   std::unique_ptr<OffsetCodec> writerCodec,
+                                   std::unique_ptr<OffsetReader> reader)
+    : WorkerTask(std::move(setup))
+    , m_task(std::move(task))
+    , m_offsetStore(std::move(offsetStore))
+    , m_codec(std::move(writerCodec))
+    , m_reader(std::move(reader))
+{}
+
+WorkerSourceTask::~WorkerSourceTask()
+{
+    requestStop();
+    wait();
+}
+
+void WorkerSourceTask::execute()
+{
+    auto producer = Kafka::Producer::create(m_setup.clientProps, [this](const Kafka::DeliveryReport &r) {
+        onDelivery(r);
+    });
+    if (!producer)
+        throw Api::ConnectException(producer.error().message);
+    m_producer = producer.takeValue();
+
+    m_task->initialize(this);
+    m_task->start(m_setup.taskConfig);
+    qCInfo(lcRuntime).noquote() << id() << "Source task finished initialization and start";
+    reportStatus(State::Running);
+    m_sinceCommit.start();
+
+    QList<Api::SourceRecord> batch;
+    while (!m_stopping) {
+        if (isPaused()) {
+            commitOffsets(); // nothing new is produced while paused: commit what was acked
+            if (!awaitUnpaused())
+                break;
+        }
+        if (m_sinceCommit.elapsed() >= m_setup.offsetFlushIntervalMs)
+            commitOffsets();
+        try {
+            batch = m_task->poll();
+        } catch (const Api::RetriableException &e) {
+            qCWarning(lcRuntime).noquote() << id() << "failed to poll records from SourceTask. Will retry operation."
+                                           << Api::exceptionTrace(e);
+            continue;
+        }
+        sendRecords(batch);
+        m_producer->poll(0);
+        throwIfProducerFailed();
+    }
+
+    // Stop: wait for outstanding acks, commit what was acked, then stop the task.
+    m_producer->flush(int(m_setup.offsetFlushTimeoutMs));
+    throwIfProducerFailed();
+    commitOffsets();
+    if (m_submitted.pendingCount() > 0)
+        qCWarning(lcRuntime).noquote() << id() << "stopped with" << m_submitted.pendingCount()
+                                       << "unacknowledged records; they will be sent again after a restart";
+    m_task->stop();
+    qCInfo(lcRuntime).noquote() << id() << "stopped after sending" << m_sent.load() << "records";
+}
+
+void WorkerSourceTask::sendRecords(QList<Api::SourceRecord> &records)
+{
+    for (Api::SourceRecord &record : records) {
+        if (m_stopping)
+            return; // not submitted: not committed, so polled again after a restart
+        convertAndSend(std::move(record));
+    }
+    records.clear();
+}
+
+bool WorkerSourceTask::convertAndSend(Api::SourceRecord &&original)
+{
+    // Transforms work on a copy: commitRecord() gets the record the task polled.
+    Api::SourceRecord transformedStorage;
+    const Api::SourceRecord *record = &original;
+    if (m_setup.transforms && !m_setup.transforms->isEmpty()) {
+        transformedStorage = original;
+        bool skipped = false;
+        if (!m_setup.transforms->apply(transformedStorage, m_errors, &skipped)) {
+            m_task->commitRecord(original, nullptr);
+            return false;
+        }
+        record = &transformedStorage;
+    }
+
+    QByteArray key;
+    QByteArray value;
+    Kafka::RawHeaders headers;
+    const bool converted =
+        m_errors.execute(ErrorStage::KeyConverter, m_setup.keyConverterClass, record, [&] {
+            key = m_setup.keyConverter->fromConnectData(record->topic, record->headers,
+                                                        record->keySchema, record->key);
+        })
+        && m_errors.execute(ErrorStage::ValueConverter, m_setup.valueConverterClass, record, [&] {
+               value = m_setup.valueConverter->fromConnectData(record->topic, record->headers,
+                                                               record->valueSchema, record->value);
+           })
+        && m_errors.execute(ErrorStage::HeaderConverter, m_setup.headerConverterClass, record, [&] {
+               for (const Api::Header &header : record->headers) {
+                   headers.append({header.key, m_setup.headerConverter->fromConnectHeader(
+                                                   record->topic, header.key, header.schema, header.value)});
+               }
+           });
+    if (!converted) {
+        m_task->commitRecord(original, nullptr);
+        return false;
+    }
+
+    const QString topic = record->topic;
+    const qint32 partition = record->kafkaPartition.value_or(-1);
+    const std::optional<qint64> timestamp = record->timestamp;
+    SubmittedRecords::Entry *entry = m_submitted.submit(std::move(original));
+    for (;;) {
+        const Util::Error error = m_producer->produce(topic, partition, key, value, headers,
+                                                      timestamp, entry);
+        if (!error)
+            break;
+        if (error.retriable && !m_stopping) {
+            m_producer->poll(100); // local queue full: let deliveries drain
+            throwIfProducerFailed();
+            continue;
+        }
+        m_submitted.removeLast(entry);
+        throw Api::ConnectException(QStringLiteral("Unrecoverable exception trying to send: %1").arg(error.message));
+    }
+    ++m_sent;
+    return true;
+}
+
+void WorkerSourceTask::onDelivery(const Kafka::DeliveryReport &report)
+{
+    auto *entry = static_cast<SubmittedRecords::Entry *>(report.opaque);
+    if (!entry)
+        return;
+    if (report.errorCode != 0) {
+        if (m_errors.toleratesAll()) {
+            // Kafka treats a tolerated send failure as acknowledged so the offset moves on.
+            qCWarning(lcRuntime).noquote() << id() << "failed to send record to topic" << report.topic
+                                           << "; skipping it:" << report.errorMessage;
+            m_task->commitRecord(entry->record, nullptr);
+            SubmittedRecords::ack(entry);
+            return;
+        }
+        if (m_producerFailure.isEmpty())
+            m_producerFailure = QStringLiteral("Unrecoverable exception from producer send callback: %1")
+                                    .arg(report.errorMessage);
+        return;
+    }
+    Api::RecordMetadata metadata{report.topic, report.partition, report.offset, report.timestamp};
+    m_task->commitRecord(entry->record, &metadata);
+    SubmittedRecords::ack(entry);
+    ++m_acked;
+}
+
+void WorkerSourceTask::throwIfProducerFailed()
+{
+    if (!m_producerFailure.isEmpty())
+        throw Api::ConnectException(m_producerFailure);
+}
+
+void WorkerSourceTask::commitOffsets()
+{
+    m_sinceCommit.restart();
+    m_producer->poll(0);
+    const auto offsets = m_submitted.takeCommittableOffsets();
+    if (!offsets.isEmpty()) {
+        QList<QPair<QByteArray, QByteArray>> entries;
+        entries.reserve(offsets.size());
+        for (const auto &[partition, offset] : offsets)
+            entries.append({m_codec->key(m_setup.connector, partition), m_codec->value(offset)});
+        if (const Util::Error error = m_offsetStore->write(entries)) {
+            qCCritical(lcRuntime).noquote() << id() << "Failed to commit offsets:" << error.message;
+            return; // retried on the next cycle; records stay uncommitted (at-least-once)
+        }
+        qCDebug(lcRuntime).noquote() << id() << "committed offsets for" << offsets.size() << "partitions";
+    }
+    m_committed = m_acked;
+    try {
+        m_task->commit();
+    } catch (const std::exception &e) {
+        qCWarning(lcRuntime).noquote() << id() << "Exception thrown while calling task.commit()" << Api::exceptionTrace(e);
+    }
+}
+
+} // namespace ConnectDesk::Runtime
