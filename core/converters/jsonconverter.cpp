@@ -26,6 +26,21 @@ namespace {
 constexpr QStringView EnvelopeSchema = u"schema";
 constexpr QStringView EnvelopePayload = u"payload";
 
+DataException serializationError(const JsonParseError &error)
+{
+    return DataException(QStringLiteral("Converting byte[] to Kafka Connect data failed due to "
+                                        "serialization error: "),
+                         SerializationException(error.toString()));
+}
+
+DataException envelopeError()
+{
+    return DataException(QStringLiteral(
+        "JsonConverter with schemas.enable requires \"schema\" and \"payload\" fields and may "
+        "not contain additional fields. If you are trying to deserialize plain JSON data, set "
+        "schemas.enable=false in your converter configuration."));
+}
+
 struct CachedSchemaJson
 {
     // Holds the schema alive so its address (the cache key) cannot be reused by another one.
@@ -43,7 +58,8 @@ struct JsonConverter::Private
     // Schemas are immutable and shared by reference, so identity is a cheap, exact key for the
     // Connect → JSON direction; JSON schemas are compared structurally (as Kafka does).
     QCache<quintptr, CachedSchemaJson> fromConnectCache{1000};
-    QCache<JsonValue, Schema> toConnectCache{1000};
+    // JSON → Connect: keyed by the schema's JSON text (producers repeat it byte for byte).
+    QCache<QByteArray, Schema> toConnectCache{1000};
 
     QByteArray schemaJson(const Schema &schema)
     {
@@ -57,14 +73,19 @@ struct JsonConverter::Private
         return json;
     }
 
-    Schema connectSchema(const JsonValue &json)
+    // The schema of a validated JSON text.
+    Schema connectSchema(QByteArrayView text)
     {
-        if (json.isNull())
+        if (text == "null")
             return Schema();
-        if (const Schema *cached = toConnectCache.object(json))
+        // A raw-data key avoids copying the text for lookups.
+        const QByteArray lookup = QByteArray::fromRawData(text.data(), text.size());
+        if (const Schema *cached = toConnectCache.object(lookup))
             return *cached;
-        Schema schema = decoder.readSchema(json);
-        toConnectCache.insert(json, new Schema(schema));
+        const std::optional<JsonValue> json = JsonReader::parse(text);
+        Q_ASSERT(json);
+        Schema schema = decoder.readSchema(json.value_or(JsonValue()));
+        toConnectCache.insert(text.toByteArray(), new Schema(schema));
         return schema;
     }
 };
@@ -197,31 +218,46 @@ SchemaAndValue JsonConverter::toConnectData(const QString &topic, const Api::Hea
     static const JsonReader::Options options{.allowLeadingZeros = true,
                                              .allowTrailingContent = true};
     JsonParseError error;
-    std::optional<JsonValue> document = JsonReader::parse(bytes, options, &error);
-    bool missing = false;
-    if (!document) {
-        if (error.code != JsonParseError::Code::EmptyInput) {
-            throw DataException(QStringLiteral("Converting byte[] to Kafka Connect data failed "
-                                               "due to serialization error: "),
-                                SerializationException(error.toString()));
+    if (!d->settings.schemasEnabled) {
+        const std::optional<JsonValue> document = JsonReader::parse(bytes, options, &error);
+        if (!document) {
+            // No content at all is Jackson's MissingNode: null.
+            if (error.code == JsonParseError::Code::EmptyInput)
+                return {};
+            throw serializationError(error);
         }
-        // No content at all: Jackson's MissingNode.
-        missing = true;
-        document.emplace();
-    }
-
-    if (!d->settings.schemasEnabled)
         return {Schema(), d->decoder.readValue(Schema(), *document)};
-
-    if (missing || !document->isObject() || document->size() != 2
-        || !document->contains(EnvelopeSchema) || !document->contains(EnvelopePayload)) {
-        throw DataException(QStringLiteral(
-            "JsonConverter with schemas.enable requires \"schema\" and \"payload\" fields and may "
-            "not contain additional fields. If you are trying to deserialize plain JSON data, set "
-            "schemas.enable=false in your converter configuration."));
     }
-    const Schema schema = d->connectSchema((*document)[EnvelopeSchema]);
-    return {schema, d->decoder.readValue(schema, (*document)[EnvelopePayload])};
+
+    // The envelope's members are split without building them, so a cached schema costs a
+    // hash lookup of its text instead of a parse and a structural comparison.
+    const auto members = JsonReader::parseRawMembers(bytes, options, &error);
+    if (!members) {
+        if (error.code == JsonParseError::Code::NotAnObject) {
+            JsonParseError full;
+            if (!JsonReader::parse(bytes, options, &full))
+                throw serializationError(full);
+            throw envelopeError();
+        }
+        if (error.code == JsonParseError::Code::EmptyInput)
+            throw envelopeError();
+        throw serializationError(error);
+    }
+    QByteArrayView schemaText;
+    QByteArrayView payloadText;
+    for (const JsonReader::RawMember &member : *members) {
+        if (member.first == EnvelopeSchema)
+            schemaText = member.second;
+        else if (member.first == EnvelopePayload)
+            payloadText = member.second;
+    }
+    if (members->size() != 2 || schemaText.isNull() || payloadText.isNull())
+        throw envelopeError();
+
+    const Schema schema = d->connectSchema(schemaText);
+    const std::optional<JsonValue> payload = JsonReader::parse(payloadText, options);
+    Q_ASSERT(payload); // validated by parseRawMembers()
+    return {schema, d->decoder.readValue(schema, payload.value_or(JsonValue()))};
 }
 
 QByteArray JsonConverter::fromConnectHeader(const QString &topic, const QString &headerKey,
@@ -247,7 +283,7 @@ JsonValue JsonConverter::asJsonSchema(const Schema &schema)
 
 Schema JsonConverter::asConnectSchema(const JsonValue &jsonSchema)
 {
-    return d->connectSchema(jsonSchema);
+    return d->connectSchema(JsonWriter::toJson(jsonSchema));
 }
 
 bool JsonConverter::schemasEnabled() const

@@ -290,8 +290,9 @@ Value JsonDecoder::readLogical(const Schema &schema, const QString &name, const 
             const bool decoded = decodeBase64(json.toString(), &bytes);
             if (!decoded || bytes.isEmpty()) {
                 // What Java's base64 decoder or `new BigInteger(byte[])` would complain about.
-                const QString cause = decoded ? QStringLiteral("Zero length BigInteger")
-                                              : QStringLiteral("Illegal base64 character or padding");
+                const QString cause = decoded
+                                          ? QStringLiteral("Zero length BigInteger")
+                                          : QStringLiteral("Illegal base64 character or padding");
                 throw DataException(QStringLiteral("Invalid bytes for Decimal field"),
                                     Api::IllegalArgumentException(cause));
             }

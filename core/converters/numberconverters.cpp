@@ -320,7 +320,8 @@ Api::SchemaAndValue BooleanConverter::toConnectData(const QString &topic,
         // Java prints the signed byte.
         throw DataException(QStringLiteral("Failed to deserialize boolean: "),
                             SerializationException(
-                                QStringLiteral("Unexpected byte received by BooleanDeserializer: %1")
+                                QStringLiteral("Unexpected byte received by "
+                                               "BooleanDeserializer: %1")
                                     .arg(int(qint8(b)))));
     }
     return {Api::Schema::optionalBoolean(), Value(b == 1)};

@@ -11,7 +11,8 @@ namespace ConnectDesk::Converters {
 using Api::ConfigDef;
 
 StringConverter::StringConverter()
-    : m_charset(std::make_unique<Internal::Charset>(*Internal::Charset::forName(QStringLiteral("UTF-8"))))
+    : m_charset(std::make_unique<Internal::Charset>(
+          *Internal::Charset::forName(QStringLiteral("UTF-8"))))
 {}
 
 StringConverter::~StringConverter() = default;

@@ -3,7 +3,9 @@
 
 #include <QHash>
 
+#include <algorithm>
 #include <cstring>
+#include <iterator>
 
 namespace ConnectDesk::Converters {
 
@@ -117,7 +119,7 @@ public:
             return std::nullopt;
         }
         JsonValue root;
-        if (!parseValue(root, 0))
+        if (!parseValue(&root, 0))
             return std::nullopt;
         const char *afterValue = m_p;
         skipWhitespace();
@@ -172,7 +174,8 @@ private:
             ++m_p;
     }
 
-    bool parseValue(JsonValue &out, int depth)
+    // Each parse function builds into *out, or only validates when out is null.
+    bool parseValue(JsonValue *out, int depth)
     {
         if (m_p >= m_end)
             return unexpected("a value");
@@ -182,10 +185,12 @@ private:
         case '[':
             return parseArray(out, depth + 1);
         case '"': {
+            if (!out)
+                return parseString(nullptr);
             QString s;
-            if (!parseString(s))
+            if (!parseString(&s))
                 return false;
-            out = JsonValue(std::move(s));
+            *out = JsonValue(std::move(s));
             return true;
         }
         case 't':
@@ -201,7 +206,7 @@ private:
         }
     }
 
-    bool parseLiteral(const char *word, qsizetype length, JsonValue &out, JsonValue value)
+    bool parseLiteral(const char *word, qsizetype length, JsonValue *out, JsonValue value)
     {
         if (m_end - m_p < length || std::memcmp(m_p, word, size_t(length)) != 0
             || (m_end - m_p > length && isTokenChar(m_p[length]))) {
@@ -214,7 +219,8 @@ private:
                             .arg(QString::fromUtf8(start, q - start)));
         }
         m_p += length;
-        out = std::move(value);
+        if (out)
+            *out = std::move(value);
         return true;
     }
 
@@ -224,7 +230,7 @@ private:
                || static_cast<unsigned char>(c) >= 0x80;
     }
 
-    bool parseNumber(JsonValue &out)
+    bool parseNumber(JsonValue *out)
     {
         const char *start = m_p;
         const bool negative = *m_p == '-';
@@ -246,7 +252,8 @@ private:
             ++m_p;
             if (m_p >= m_end || !isDigit(*m_p))
                 return fail(JsonParseError::Code::InvalidNumber,
-                            QStringLiteral("Invalid number: expected a digit after the decimal point"));
+                            QStringLiteral("Invalid number: expected a digit after the decimal "
+                                           "point"));
             while (m_p < m_end && isDigit(*m_p))
                 ++m_p;
         }
@@ -267,6 +274,8 @@ private:
                             .arg(m_p - start)
                             .arg(MaxNumberLength));
 
+        if (!out)
+            return true;
         // Leading zeros (when allowed) are dropped, so the kept text is plain JSON.
         while (intEnd - intStart > 1 && *intStart == '0')
             ++intStart;
@@ -275,7 +284,7 @@ private:
             qint64 v = 0;
             for (const char *q = intStart; q < intEnd; ++q)
                 v = v * 10 + (*q - '0');
-            out = JsonValue(negative ? -v : v);
+            *out = JsonValue(negative ? -v : v);
             return true;
         }
         if (integral && intEnd - intStart == 19) {
@@ -286,7 +295,7 @@ private:
             const quint64 limit = negative ? quint64(1) << 63 : (quint64(1) << 63) - 1;
             // 19 digits never exceed 2^64, so the unsigned accumulation is exact.
             if (v <= limit) {
-                out = JsonValue(negative ? qint64(0 - v) : qint64(v));
+                *out = JsonValue(negative ? qint64(0 - v) : qint64(v));
                 return true;
             }
         }
@@ -296,7 +305,7 @@ private:
             text.append('-');
         text.append(intStart, intEnd - intStart);
         text.append(intEnd, m_p - intEnd);
-        out = JsonValue::fromNumberText(text);
+        *out = JsonValue::fromNumberText(text);
         return true;
     }
 
@@ -347,7 +356,7 @@ private:
         return 1;
     }
 
-    bool parseString(QString &out)
+    bool parseString(QString *out)
     {
         ++m_p; // opening quote
         const char *start = m_p;
@@ -360,7 +369,8 @@ private:
             ++q;
         }
         if (q < m_end && *q == '"') {
-            out = QString::fromLatin1(start, q - start);
+            if (out)
+                *out = QString::fromLatin1(start, q - start);
             m_p = q + 1;
             return true;
         }
@@ -374,8 +384,12 @@ private:
                         QStringLiteral("Unexpected end-of-input in a string value"));
         }
         const char *end = q;
-        out = QString(end - start, Qt::Uninitialized);
-        auto *dst = reinterpret_cast<char16_t *>(out.data());
+        // Validating only: decode into a small scratch buffer that is overwritten as we go.
+        char16_t scratch[2];
+        QString decoded;
+        if (out)
+            decoded = QString(end - start, Qt::Uninitialized);
+        auto *dst = out ? reinterpret_cast<char16_t *>(decoded.data()) : scratch;
         char16_t *const dstBegin = dst;
         const char *p = start;
         while (p < end) {
@@ -403,7 +417,7 @@ private:
                         const int h = hexValue(p[i]);
                         if (h < 0)
                             return fail(JsonParseError::Code::InvalidEscape,
-                                        QStringLiteral("Invalid \\u escape: expected 4 hex digits"));
+                                    QStringLiteral("Invalid \\u escape: expected 4 hex digits"));
                         v = v * 16 + h;
                     }
                     *dst++ = char16_t(v);
@@ -416,6 +430,8 @@ private:
                                     .arg(describeChar(p + 1, end)));
                 }
                 p += 2;
+                if (!out)
+                    dst = scratch;
             } else if (c < 0x20) {
                 m_p = p;
                 return fail(JsonParseError::Code::ControlCharacter,
@@ -423,7 +439,8 @@ private:
                                            "string value: it has to be escaped")
                                 .arg(int(c)));
             } else if (c < 0x80) {
-                *dst++ = char16_t(c);
+                if (out)
+                    *dst++ = char16_t(c);
                 ++p;
             } else {
                 const int n = decodeUtf8(p, end, dst);
@@ -433,33 +450,44 @@ private:
                                 QStringLiteral("Invalid UTF-8 byte 0x%1 in a string value")
                                     .arg(int(c), 2, 16, QLatin1Char('0')));
                 }
-                dst += n;
+                if (out)
+                    dst += n;
             }
         }
-        out.truncate(dst - dstBegin);
+        if (out) {
+            decoded.truncate(dst - dstBegin);
+            *out = std::move(decoded);
+        }
         m_p = end + 1;
         return true;
     }
 
-    bool parseArray(JsonValue &out, int depth)
+    bool parseArray(JsonValue *out, int depth)
     {
         if (depth > m_options.maxDepth)
             return fail(JsonParseError::Code::TooDeep,
                         QStringLiteral("Document nesting depth exceeds the maximum allowed (%1)")
                             .arg(m_options.maxDepth));
         ++m_p;
-        JsonValue::Array elements;
+        // Elements collect on a stack shared by all nesting levels, so each array is allocated
+        // once at its final size.
+        const size_t base = m_elements.size();
         skipWhitespace();
         if (m_p < m_end && *m_p == ']') {
             ++m_p;
-            out = JsonValue(std::move(elements));
+            if (out)
+                *out = JsonValue(JsonValue::Array());
             return true;
         }
         for (;;) {
             skipWhitespace();
-            elements.emplace_back();
-            if (!parseValue(elements.back(), depth))
+            JsonValue element;
+            if (!parseValue(out ? &element : nullptr, depth)) {
+                m_elements.resize(base);
                 return false;
+            }
+            if (out)
+                m_elements.push_back(std::move(element));
             skipWhitespace();
             if (m_p < m_end && *m_p == ',') {
                 ++m_p;
@@ -469,40 +497,58 @@ private:
                 ++m_p;
                 break;
             }
+            m_elements.resize(base);
             return unexpected("',' or ']' in an array");
         }
-        out = JsonValue(std::move(elements));
+        if (out) {
+            const auto first = m_elements.begin() + qsizetype(base);
+            *out = JsonValue(JsonValue::Array(std::make_move_iterator(first),
+                                              std::make_move_iterator(m_elements.end())));
+            m_elements.resize(base);
+        }
         return true;
     }
 
-    bool parseObject(JsonValue &out, int depth)
+    bool parseObject(JsonValue *out, int depth)
     {
         if (depth > m_options.maxDepth)
             return fail(JsonParseError::Code::TooDeep,
                         QStringLiteral("Document nesting depth exceeds the maximum allowed (%1)")
                             .arg(m_options.maxDepth));
         ++m_p;
-        JsonValue::Object members;
+        const size_t base = m_members.size();
         skipWhitespace();
         if (m_p < m_end && *m_p == '}') {
             ++m_p;
-            out = JsonValue(std::move(members));
+            if (out)
+                *out = JsonValue(JsonValue::Object());
             return true;
         }
         for (;;) {
             skipWhitespace();
-            if (m_p >= m_end || *m_p != '"')
+            if (m_p >= m_end || *m_p != '"') {
+                m_members.resize(base);
                 return unexpected("a double-quoted field name");
-            members.emplace_back();
-            if (!parseString(members.back().first))
+            }
+            QString key;
+            if (!parseString(out ? &key : nullptr)) {
+                m_members.resize(base);
                 return false;
+            }
             skipWhitespace();
-            if (m_p >= m_end || *m_p != ':')
+            if (m_p >= m_end || *m_p != ':') {
+                m_members.resize(base);
                 return unexpected("':' after a field name");
+            }
             ++m_p;
             skipWhitespace();
-            if (!parseValue(members.back().second, depth))
+            JsonValue value;
+            if (!parseValue(out ? &value : nullptr, depth)) {
+                m_members.resize(base);
                 return false;
+            }
+            if (out)
+                m_members.emplace_back(std::move(key), std::move(value));
             skipWhitespace();
             if (m_p < m_end && *m_p == ',') {
                 ++m_p;
@@ -512,13 +558,94 @@ private:
                 ++m_p;
                 break;
             }
+            m_members.resize(base);
             return unexpected("',' or '}' in an object");
         }
-        dropDuplicateKeys(members);
-        out = JsonValue(std::move(members));
+        if (out) {
+            const auto first = m_members.begin() + qsizetype(base);
+            JsonValue::Object members(std::make_move_iterator(first),
+                                      std::make_move_iterator(m_members.end()));
+            m_members.resize(base);
+            dropDuplicateKeys(members);
+            *out = JsonValue(std::move(members));
+        }
         return true;
     }
 
+public:
+    /** The root object's members as raw, validated JSON text (see JsonReader::parseRawMembers). */
+    std::optional<std::vector<JsonReader::RawMember>> parseRawMembers()
+    {
+        if (m_end - m_p >= 3 && std::memcmp(m_p, "\xEF\xBB\xBF", 3) == 0)
+            m_p += 3;
+        skipWhitespace();
+        if (m_p == m_end) {
+            fail(JsonParseError::Code::EmptyInput,
+                 QStringLiteral("No content to map due to end-of-input"));
+            return std::nullopt;
+        }
+        if (*m_p != '{') {
+            fail(JsonParseError::Code::NotAnObject, QStringLiteral("The root is not an object"));
+            return std::nullopt;
+        }
+        ++m_p;
+        std::vector<JsonReader::RawMember> members;
+        skipWhitespace();
+        if (m_p < m_end && *m_p == '}') {
+            ++m_p;
+        } else {
+            for (;;) {
+                skipWhitespace();
+                if (m_p >= m_end || *m_p != '"') {
+                    unexpected("a double-quoted field name");
+                    return std::nullopt;
+                }
+                QString key;
+                if (!parseString(&key))
+                    return std::nullopt;
+                skipWhitespace();
+                if (m_p >= m_end || *m_p != ':') {
+                    unexpected("':' after a field name");
+                    return std::nullopt;
+                }
+                ++m_p;
+                skipWhitespace();
+                const char *valueStart = m_p;
+                if (!parseValue(nullptr, 1))
+                    return std::nullopt;
+                const QByteArrayView raw(valueStart, m_p - valueStart);
+                auto existing = std::find_if(members.begin(), members.end(),
+                                             [&key](const auto &m) { return m.first == key; });
+                if (existing != members.end())
+                    existing->second = raw;
+                else
+                    members.emplace_back(std::move(key), raw);
+                skipWhitespace();
+                if (m_p < m_end && *m_p == ',') {
+                    ++m_p;
+                    continue;
+                }
+                if (m_p < m_end && *m_p == '}') {
+                    ++m_p;
+                    break;
+                }
+                unexpected("',' or '}' in an object");
+                return std::nullopt;
+            }
+        }
+        skipWhitespace();
+        if (m_p != m_end && !m_options.allowTrailingContent) {
+            fail(JsonParseError::Code::TrailingContent,
+                 QStringLiteral("Unexpected %1 after the root-level value")
+                     .arg(describeChar(m_p, m_end)));
+            return std::nullopt;
+        }
+        return members;
+    }
+
+private:
+    std::vector<JsonValue> m_elements;
+    JsonValue::Object m_members;
     const char *m_begin;
     const char *m_p;
     const char *m_end;
@@ -527,6 +654,22 @@ private:
 };
 
 } // namespace
+
+std::optional<std::vector<JsonReader::RawMember>> JsonReader::parseRawMembers(QByteArrayView utf8,
+                                                                             JsonParseError *error)
+{
+    return parseRawMembers(utf8, Options(), error);
+}
+
+std::optional<std::vector<JsonReader::RawMember>>
+JsonReader::parseRawMembers(QByteArrayView utf8, const Options &options, JsonParseError *error)
+{
+    JsonParseError localError;
+    JsonParseError *target = error ? error : &localError;
+    *target = JsonParseError();
+    Parser parser(utf8, options, target);
+    return parser.parseRawMembers();
+}
 
 std::optional<JsonValue> JsonReader::parse(QByteArrayView utf8, JsonParseError *error)
 {

@@ -7,6 +7,8 @@
 #include <QString>
 
 #include <optional>
+#include <utility>
+#include <vector>
 
 namespace ConnectDesk::Converters {
 
@@ -24,7 +26,9 @@ struct JsonParseError
         InvalidUtf8,
         ControlCharacter,
         TooDeep,
-        TrailingContent
+        TrailingContent,
+        /** parseRawMembers(): valid so far, but the root is not an object. */
+        NotAnObject
     };
 
     Code code = Code::None;
@@ -70,6 +74,22 @@ public:
     static std::optional<JsonValue> parse(QByteArrayView utf8, JsonParseError *error = nullptr);
     static std::optional<JsonValue> parse(QByteArrayView utf8, const Options &options,
                                           JsonParseError *error = nullptr);
+
+    /** A member of the root object with its value as raw JSON text (a view into the input). */
+    using RawMember = std::pair<QString, QByteArrayView>;
+
+    /**
+     * Splits a document whose root is an object into its members without building their values:
+     * every value is validated like parse() does and returned as its raw text, so a caller can
+     * parse members selectively or use their text as a cache key (JsonConverter's envelope).
+     * Repeated keys keep the last value at the first position. Fails like parse(); a root that
+     * is not an object gives Code::NotAnObject (without checking the rest of the input).
+     */
+    static std::optional<std::vector<RawMember>> parseRawMembers(QByteArrayView utf8,
+                                                                 const Options &options,
+                                                                 JsonParseError *error = nullptr);
+    static std::optional<std::vector<RawMember>> parseRawMembers(QByteArrayView utf8,
+                                                                 JsonParseError *error = nullptr);
 };
 
 } // namespace ConnectDesk::Converters
