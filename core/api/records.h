@@ -46,6 +46,12 @@ enum class TimestampType { NoTimestampType, CreateTime, LogAppendTime };
  */
 struct CONNECTDESK_API_EXPORT ConnectRecord
 {
+    ConnectRecord() = default;
+    // The virtual destructor would otherwise suppress moves: records are moved on hot paths.
+    ConnectRecord(const ConnectRecord &) = default;
+    ConnectRecord(ConnectRecord &&) noexcept = default;
+    ConnectRecord &operator=(const ConnectRecord &) = default;
+    ConnectRecord &operator=(ConnectRecord &&) noexcept = default;
     virtual ~ConnectRecord();
 
     QString topic;

@@ -63,6 +63,9 @@ public:
  * A source task (Java `SourceTask`). Runs on its own thread: start(), then poll() in a loop
  * until stop(). poll() should return at least every second so stop requests get through; the
  * runtime calls stop() on the same thread after the loop ends.
+ *
+ * As in Kafka, commitRecord() and commit() are called from the runtime's offset committer
+ * thread, possibly while poll() runs: make them thread-safe if they touch state poll() uses.
  */
 class CONNECTDESK_API_EXPORT SourceTask : public Component
 {

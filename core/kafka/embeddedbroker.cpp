@@ -27,7 +27,9 @@ EmbeddedBroker::~EmbeddedBroker()
 
 Util::Result<std::unique_ptr<EmbeddedBroker>> EmbeddedBroker::start(int brokers)
 {
-    auto conf = Internal::buildConf({{QStringLiteral("client.id"), QStringLiteral("embedded-broker")}});
+    // This handle only hosts the mock cluster; quiet its "no bootstrap.servers" warning.
+    auto conf = Internal::buildConf({{QStringLiteral("client.id"), QStringLiteral("embedded-broker")},
+                                     {QStringLiteral("log_level"), QStringLiteral("3")}});
     if (!conf)
         return conf.error();
     char errstr[512];

@@ -3,6 +3,8 @@
 
 #include "clientconfig_p.h"
 
+#include <QSet>
+
 namespace ConnectDesk::Kafka {
 
 struct Producer::Private
@@ -12,6 +14,18 @@ struct Producer::Private
     // Topic name cache: most producers write one topic, so skip re-encoding it per record.
     QString lastTopic;
     QByteArray lastTopicUtf8;
+    QSet<QString> knownTopics;
+
+    /** librdkafka learns about a topic first referenced after connecting only on its 1 s
+     *  metadata timer; ask now, so the first records of a new topic do not wait a second. */
+    void fetchMetadata(const QByteArray &topic)
+    {
+        rd_kafka_topic_t *rkt = rd_kafka_topic_new(rk.get(), topic.constData(), nullptr);
+        const rd_kafka_metadata_t *metadata = nullptr;
+        if (rd_kafka_metadata(rk.get(), 0, rkt, &metadata, 2000) == RD_KAFKA_RESP_ERR_NO_ERROR)
+            rd_kafka_metadata_destroy(metadata);
+        rd_kafka_topic_destroy(rkt);
+    }
 };
 
 namespace {
@@ -73,6 +87,10 @@ Util::Error Producer::produce(const QString &topic, qint32 partition, const QByt
     if (topic != d->lastTopic) {
         d->lastTopic = topic;
         d->lastTopicUtf8 = topic.toUtf8();
+        if (!d->knownTopics.contains(topic)) {
+            d->knownTopics.insert(topic);
+            d->fetchMetadata(d->lastTopicUtf8);
+        }
     }
     rd_kafka_headers_t *hdrs = nullptr;
     if (!headers.isEmpty()) {

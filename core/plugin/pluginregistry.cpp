@@ -142,6 +142,8 @@ void PluginRegistry::scanLibrary(const QString &path)
         m_failures.append({path, reason});
     };
     auto loader = std::make_unique<QPluginLoader>(path);
+    // Bind every symbol when loading: a missing one fails instance(), not the first call.
+    loader->setLoadHints(loader->loadHints() | QLibrary::ResolveAllSymbolsHint);
     const QJsonObject metaData = loader->metaData();
     if (metaData.isEmpty()) {
         fail(QStringLiteral("not a Qt plugin (no plugin metadata found)"));
@@ -222,8 +224,8 @@ void PluginRegistry::rebuildAliases()
         const QString simple = cls.simpleName();
         QStringList names{simple};
         const QString suffix = typeSuffix(cls.type);
-        if (simple.endsWith(suffix) && simple.size() > suffix.size())
-            names.append(simple.left(simple.size() - suffix.size()));
+        if (const qsizetype cut = simple.lastIndexOf(suffix); cut > 0)
+            names.append(simple.left(cut));
         for (const QString &alias : std::as_const(names)) {
             if (alias == cls.className)
                 continue;

@@ -55,20 +55,26 @@ ErrorHandler::ErrorHandler(const Api::ConfigMap &config, QString connector, int 
                            == 0;
 }
 
-bool ErrorHandler::execute(ErrorStage stage, const QString &className,
-                           const Api::ConnectRecord *record, const std::function<void()> &op)
+bool ErrorHandler::handleFailure(ErrorStage stage, const QString &className,
+                                 const Api::ConnectRecord *record, std::exception_ptr failure,
+                                 const std::function<void()> &retry)
 {
     QElapsedTimer elapsed;
     elapsed.start();
     for (int attempt = 1;; ++attempt) {
         try {
-            op();
+            if (failure) {
+                std::exception_ptr current = failure;
+                failure = nullptr;
+                std::rethrow_exception(current);
+            }
+            retry();
             return true;
         } catch (const Api::RetriableException &e) {
             ++m_failures;
             const bool retryForever = m_retryTimeoutMs < 0;
             const qint64 remaining = retryForever ? std::numeric_limits<qint64>::max()
-                                             : m_retryTimeoutMs - elapsed.elapsed();
+                                                  : m_retryTimeoutMs - elapsed.elapsed();
             if (remaining <= 0 || (m_stopping && m_stopping->load())) {
                 // Kafka skips a record whose retries ran out, whatever errors.tolerance says.
                 report(stage, className, record, e);

@@ -39,15 +39,28 @@ public:
                  const std::atomic_bool *stopping);
 
     /** Runs op; true on success, false when the record is to be skipped. Throws
-     *  ConnectException("Tolerance exceeded in error handler") when the error is not tolerated. */
-    bool execute(ErrorStage stage, const QString &className, const Api::ConnectRecord *record,
-                 const std::function<void()> &op);
+     *  ConnectException("Tolerance exceeded in error handler") when the error is not tolerated.
+     *  The success path costs one call: no allocation, no clock reads. */
+    template<typename Op>
+    bool execute(ErrorStage stage, const QString &className, const Api::ConnectRecord *record, Op &&op)
+    {
+        try {
+            op();
+            return true;
+        } catch (const std::exception &) {
+            return handleFailure(stage, className, record, std::current_exception(),
+                                 std::function<void()>(std::forward<Op>(op)));
+        }
+    }
 
     bool toleratesAll() const { return m_tolerateAll; }
     qint64 skippedRecords() const { return m_skipped; }
     qint64 failedAttempts() const { return m_failures; }
 
 private:
+    /** Retries (RetriableException) or applies the tolerance; slow path of execute(). */
+    bool handleFailure(ErrorStage stage, const QString &className, const Api::ConnectRecord *record,
+                       std::exception_ptr failure, const std::function<void()> &retry);
     void report(ErrorStage stage, const QString &className, const Api::ConnectRecord *record,
                 const std::exception &error);
 

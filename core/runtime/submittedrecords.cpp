@@ -21,6 +21,7 @@ SubmittedRecords::Partition &SubmittedRecords::partitionOf(const Api::OffsetMap 
 
 SubmittedRecords::Entry *SubmittedRecords::submit(Api::SourceRecord record)
 {
+    QMutexLocker lock(&m_mutex);
     Partition &p = partitionOf(record.sourcePartition);
     p.entries.push_back({std::move(record), false});
     ++m_pending;
@@ -29,6 +30,7 @@ SubmittedRecords::Entry *SubmittedRecords::submit(Api::SourceRecord record)
 
 void SubmittedRecords::removeLast(Entry *entry)
 {
+    QMutexLocker lock(&m_mutex);
     Partition &p = partitionOf(entry->record.sourcePartition);
     if (!p.entries.empty() && &p.entries.back() == entry) {
         p.entries.pop_back();
@@ -36,20 +38,39 @@ void SubmittedRecords::removeLast(Entry *entry)
     }
 }
 
+void SubmittedRecords::ack(Entry *entry)
+{
+    QMutexLocker lock(&m_mutex);
+    entry->acked = true;
+}
+
+qint64 SubmittedRecords::pendingCount() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_pending;
+}
+
 QList<QPair<Api::OffsetMap, Api::OffsetMap>> SubmittedRecords::takeCommittableOffsets()
 {
     QList<QPair<Api::OffsetMap, Api::OffsetMap>> result;
-    for (Partition &p : m_partitions) {
-        bool advanced = false;
-        Api::OffsetMap offset;
-        while (!p.entries.empty() && p.entries.front().acked) {
-            offset = p.entries.front().record.sourceOffset;
-            advanced = true;
-            p.entries.pop_front();
-            --m_pending;
+    // Committed records are destroyed after the lock is released, so the task thread's submit()
+    // never waits for thousands of destructors.
+    std::deque<Entry> committed;
+    {
+        QMutexLocker lock(&m_mutex);
+        for (Partition &p : m_partitions) {
+            bool advanced = false;
+            Api::OffsetMap offset;
+            while (!p.entries.empty() && p.entries.front().acked) {
+                offset = p.entries.front().record.sourceOffset;
+                advanced = true;
+                committed.push_back(std::move(p.entries.front()));
+                p.entries.pop_front();
+                --m_pending;
+            }
+            if (advanced)
+                result.append({p.partition, offset});
         }
-        if (advanced)
-            result.append({p.partition, offset});
     }
     return result;
 }

@@ -4,6 +4,7 @@
 #include "core/api/records.h"
 
 #include <QList>
+#include <QMutex>
 #include <QPair>
 
 #include <deque>
@@ -29,13 +30,13 @@ public:
     Entry *submit(Api::SourceRecord record);
     /** Forgets the most recent submission (its send failed synchronously). */
     void removeLast(Entry *entry);
-    static void ack(Entry *entry) { entry->acked = true; }
+    void ack(Entry *entry);
 
     /** Removes the acked prefix of each partition and returns the partitions whose committable
      *  offset advanced, with that offset. */
     QList<QPair<Api::OffsetMap, Api::OffsetMap>> takeCommittableOffsets();
     /** Records submitted and not yet acked or committed. */
-    qint64 pendingCount() const { return m_pending; }
+    qint64 pendingCount() const;
 
 private:
     struct Partition
@@ -45,6 +46,7 @@ private:
     };
     Partition &partitionOf(const Api::OffsetMap &partition);
 
+    mutable QMutex m_mutex;
     std::deque<Partition> m_partitions; // deque: entries' addresses never move
     Partition *m_last = nullptr;
     qint64 m_pending = 0;

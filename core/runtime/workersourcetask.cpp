@@ -6,6 +6,9 @@
 #include "core/api/exceptions.h"
 #include "core/kafka/producer.h"
 
+#include <QScopeGuard>
+#include <QThread>
+
 namespace ConnectDesk::Runtime {
 
 WorkerSourceTask::WorkerSourceTask(TaskSetup setup, std::unique_ptr<Api::SourceTask> task,
@@ -38,17 +41,18 @@ void WorkerSourceTask::execute()
     m_task->start(m_setup.taskConfig);
     qCInfo(lcRuntime).noquote() << id() << "Source task finished initialization and start";
     reportStatus(State::Running);
-    m_sinceCommit.start();
+    m_committer = std::thread([this] { runCommitter(); });
+    // However the loop ends (stop or failure), the committer drains acks and commits once more.
+    const auto joinCommitter = qScopeGuard([this] {
+        m_committerStop = true;
+        if (m_committer.joinable())
+            m_committer.join();
+    });
 
     QList<Api::SourceRecord> batch;
     while (!m_stopping) {
-        if (isPaused()) {
-            commitOffsets(); // nothing new is produced while paused: commit what was acked
-            if (!awaitUnpaused())
-                break;
-        }
-        if (m_sinceCommit.elapsed() >= m_setup.offsetFlushIntervalMs)
-            commitOffsets();
+        if (isPaused() && !awaitUnpaused())
+            break;
         try {
             batch = m_task->poll();
         } catch (const Api::RetriableException &e) {
@@ -57,19 +61,33 @@ void WorkerSourceTask::execute()
             continue;
         }
         sendRecords(batch);
-        m_producer->poll(0);
         throwIfProducerFailed();
     }
 
-    // Stop: wait for outstanding acks, commit what was acked, then stop the task.
-    m_producer->flush(int(m_setup.offsetFlushTimeoutMs));
+    m_committerStop = true;
+    m_committer.join();
     throwIfProducerFailed();
-    commitOffsets();
-    if (m_submitted.pendingCount() > 0)
-        qCWarning(lcRuntime).noquote() << id() << "stopped with" << m_submitted.pendingCount()
+    if (const qint64 pending = m_submitted.pendingCount(); pending > 0)
+        qCWarning(lcRuntime).noquote() << id() << "stopped with" << pending
                                        << "unacknowledged records; they will be sent again after a restart";
     m_task->stop();
     qCInfo(lcRuntime).noquote() << id() << "stopped after sending" << m_sent.load() << "records";
+}
+
+void WorkerSourceTask::runCommitter()
+{
+    QElapsedTimer sinceCommit;
+    sinceCommit.start();
+    while (!m_committerStop) {
+        m_producer->poll(50);
+        if (sinceCommit.elapsed() >= m_setup.offsetFlushIntervalMs) {
+            commitOffsets();
+            sinceCommit.restart();
+        }
+    }
+    // Final commit: wait for what is in flight (Kafka's offset.flush.timeout.ms), then commit.
+    m_producer->flush(int(m_setup.offsetFlushTimeoutMs));
+    commitOffsets();
 }
 
 void WorkerSourceTask::sendRecords(QList<Api::SourceRecord> &records)
@@ -91,7 +109,7 @@ bool WorkerSourceTask::convertAndSend(Api::SourceRecord &&original)
         transformedStorage = original;
         bool skipped = false;
         if (!m_setup.transforms->apply(transformedStorage, m_errors, &skipped)) {
-            m_task->commitRecord(original, nullptr);
+            commitRecord(original, nullptr);
             return false;
         }
         record = &transformedStorage;
@@ -116,7 +134,7 @@ bool WorkerSourceTask::convertAndSend(Api::SourceRecord &&original)
                }
            });
     if (!converted) {
-        m_task->commitRecord(original, nullptr);
+        commitRecord(original, nullptr);
         return false;
     }
 
@@ -130,7 +148,8 @@ bool WorkerSourceTask::convertAndSend(Api::SourceRecord &&original)
         if (!error)
             break;
         if (error.retriable && !m_stopping) {
-            m_producer->poll(100); // local queue full: let deliveries drain
+            // Local queue full: the committer thread drains deliveries; wait a little.
+            QThread::usleep(500);
             throwIfProducerFailed();
             continue;
         }
@@ -151,31 +170,41 @@ void WorkerSourceTask::onDelivery(const Kafka::DeliveryReport &report)
             // Kafka treats a tolerated send failure as acknowledged so the offset moves on.
             qCWarning(lcRuntime).noquote() << id() << "failed to send record to topic" << report.topic
                                            << "; skipping it:" << report.errorMessage;
-            m_task->commitRecord(entry->record, nullptr);
-            SubmittedRecords::ack(entry);
+            commitRecord(entry->record, nullptr);
+            m_submitted.ack(entry);
             return;
         }
+        QMutexLocker lock(&m_failureMutex);
         if (m_producerFailure.isEmpty())
             m_producerFailure = QStringLiteral("Unrecoverable exception from producer send callback: %1")
                                     .arg(report.errorMessage);
         return;
     }
     Api::RecordMetadata metadata{report.topic, report.partition, report.offset, report.timestamp};
-    m_task->commitRecord(entry->record, &metadata);
-    SubmittedRecords::ack(entry);
+    commitRecord(entry->record, &metadata);
+    m_submitted.ack(entry);
     ++m_acked;
+}
+
+void WorkerSourceTask::commitRecord(const Api::SourceRecord &record, const Api::RecordMetadata *metadata)
+{
+    try {
+        m_task->commitRecord(record, metadata);
+    } catch (const std::exception &e) {
+        qCWarning(lcRuntime).noquote() << id() << "Exception thrown while calling task.commitRecord()"
+                                       << Api::exceptionTrace(e);
+    }
 }
 
 void WorkerSourceTask::throwIfProducerFailed()
 {
+    QMutexLocker lock(&m_failureMutex);
     if (!m_producerFailure.isEmpty())
         throw Api::ConnectException(m_producerFailure);
 }
 
 void WorkerSourceTask::commitOffsets()
 {
-    m_sinceCommit.restart();
-    m_producer->poll(0);
     const auto offsets = m_submitted.takeCommittableOffsets();
     if (!offsets.isEmpty()) {
         QList<QPair<QByteArray, QByteArray>> entries;
@@ -188,7 +217,7 @@ void WorkerSourceTask::commitOffsets()
         }
         qCDebug(lcRuntime).noquote() << id() << "committed offsets for" << offsets.size() << "partitions";
     }
-    m_committed = m_acked;
+    m_committed = m_acked.load();
     try {
         m_task->commit();
     } catch (const std::exception &e) {

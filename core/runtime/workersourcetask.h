@@ -9,6 +9,9 @@
 #include "core/storage/offsetbackingstore.h"
 
 #include <QElapsedTimer>
+#include <QMutex>
+
+#include <thread>
 
 namespace ConnectDesk::Kafka {
 class Producer;
@@ -20,7 +23,12 @@ namespace ConnectDesk::Runtime {
 /**
  * Source task loop (Kafka's WorkerSourceTask, at-least-once): poll → transforms → converters →
  * produce; acks tracked per source partition; offsets of acked prefixes committed to the offset
- * store every `offset.flush.interval.ms` and at stop. Thread: its own.
+ * store every `offset.flush.interval.ms` and at stop.
+ *
+ * Threads: the task thread polls the task and produces. A committer thread (Kafka's producer
+ * callback thread and offset committer in one) serves delivery reports — so
+ * SourceTask::commitRecord() and SourceTask::commit() run there, as in Kafka — and commits
+ * offsets on schedule, so commits never wait for a slow or idle poll().
  */
 class WorkerSourceTask : public WorkerTask, private Api::SourceTaskContext
 {
@@ -47,7 +55,11 @@ private:
     void sendRecords(QList<Api::SourceRecord> &records);
     bool convertAndSend(Api::SourceRecord &&original);
     void onDelivery(const Kafka::DeliveryReport &report);
+    /** The committer thread's loop: serve deliveries, commit on schedule; at the end wait for
+     *  outstanding acks (offset.flush.timeout.ms) and commit once more. */
+    void runCommitter();
     void commitOffsets();
+    void commitRecord(const Api::SourceRecord &record, const Api::RecordMetadata *metadata);
     void throwIfProducerFailed();
 
     std::unique_ptr<Api::SourceTask> m_task;
@@ -56,11 +68,13 @@ private:
     std::unique_ptr<OffsetReader> m_reader;
     std::unique_ptr<Kafka::Producer> m_producer;
     SubmittedRecords m_submitted;
-    QElapsedTimer m_sinceCommit;
+    std::thread m_committer;
+    std::atomic_bool m_committerStop = false;
+    QMutex m_failureMutex;
     QString m_producerFailure;
     std::atomic<qint64> m_sent = 0;
     std::atomic<qint64> m_committed = 0;
-    qint64 m_acked = 0;
+    std::atomic<qint64> m_acked = 0;
 };
 
 } // namespace ConnectDesk::Runtime

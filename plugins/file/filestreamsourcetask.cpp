@@ -99,7 +99,10 @@ QList<Api::SourceRecord> FileStreamSourceTask::poll()
         return {};
 
     QList<Api::SourceRecord> records;
+    records.reserve(std::min(m_batchSize, 4096));
     const Api::Schema valueSchema = Api::Schema::string();
+    // Lines read together share the time they were read (Kafka stamps each line as it is read).
+    const qint64 readTime = QDateTime::currentMSecsSinceEpoch();
     const QString positionKey = QString::fromLatin1(FileStreamSourceConnector::PositionField);
     bool waited = false;
     while (records.size() < m_batchSize) {
@@ -117,7 +120,7 @@ QList<Api::SourceRecord> FileStreamSourceTask::poll()
         record.topic = m_topic;
         record.valueSchema = valueSchema;
         record.value = line;
-        record.timestamp = QDateTime::currentMSecsSinceEpoch();
+        record.timestamp = readTime;
         record.sourcePartition = m_partition;
         record.sourceOffset.insert(positionKey, m_stdin ? Api::Value() : Api::Value(position));
         if (records.size() < m_batchSize && m_lines->pending() == 0 && !m_stdin) {

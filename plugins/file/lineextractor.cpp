@@ -9,22 +9,27 @@ bool LineExtractor::next(QString *line, qint64 *position)
 {
     const char *data = m_buffer.constData();
     const qsizetype size = m_buffer.size();
-    for (qsizetype i = m_start; i < size; ++i) {
-        const char c = data[i];
-        if (c != '\n' && c != '\r')
-            continue;
+    const char *begin = data + m_start;
+    const char *end = data + size;
+    // The first terminator: memchr is vectorized, and '\r' is only searched before the '\n'.
+    const char *nl = static_cast<const char *>(std::memchr(begin, '\n', size_t(end - begin)));
+    const char *cr = static_cast<const char *>(
+        std::memchr(begin, '\r', size_t((nl ? nl : end) - begin)));
+    const char *terminator = cr ? cr : nl;
+    if (terminator) {
         qsizetype terminatorLength = 1;
-        if (c == '\r') {
-            if (i + 1 >= size)
+        if (*terminator == '\r') {
+            if (terminator + 1 >= end)
                 return false; // might be \r\n: wait for the next byte
-            if (data[i + 1] == '\n')
+            if (terminator[1] == '\n')
                 terminatorLength = 2;
         }
-        *line = QString::fromUtf8(data + m_start, i - m_start);
-        const qsizetype end = i + terminatorLength;
-        m_consumed += end - m_start;
+        const qsizetype i = terminator - data;
+        *line = QString::fromUtf8(begin, i - m_start);
+        const qsizetype next = i + terminatorLength;
+        m_consumed += next - m_start;
         *position = m_consumed;
-        m_start = end;
+        m_start = next;
         return true;
     }
     // Compact once the consumed prefix dominates, so the buffer does not grow without bound.
