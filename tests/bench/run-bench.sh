@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+#
+# FileStream pipeline throughput against kcat, in one run, on the same broker and data.
+#
+#   tests/bench/run-bench.sh [BUILD_DIR] [LINES]
+#
+# Starts `connectdesk-worker broker` with two 32-partition topics, writes LINES (default
+# 1,000,000) lines of 100 bytes, then measures, each as wall time from process start to done:
+#   source: kcat -P -l FILE                      vs a standalone worker with FileStreamSource
+#           (done = the offsets file holds position == file size, i.e. every line acked)
+#   sink:   kcat -C -e -o beginning > FILE       vs a standalone worker with FileStreamSink
+#           (done = the sink file holds every byte)
+# and prints ratios (> 1.0 = ConnectDesk faster). The sink is also timed from its first output
+# byte, since the development broker delays every first group join by 3 s (kcat -C uses no
+# group). Also: time from worker start to the pipeline running, and the idle worker's RSS.
+# Timings are reported, never asserted.
+set -euo pipefail
+
+build=$(realpath "${1:-build}")
+lines=${2:-1000000}
+worker="$build/bin/connectdesk-worker"
+[ -x "$worker" ] || { echo "no worker at $worker; build first" >&2; exit 1; }
+command -v kcat >/dev/null || { echo "kcat is needed (apt-get install kcat)" >&2; exit 1; }
+
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.6f", b - a }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+# The data: 100-byte lines (99 characters + newline).
+python3 - "$work/input.txt" "$lines" <<'PY'
+import sys
+path, n = sys.argv[1], int(sys.argv[2])
+with open(path, "w") as f:
+    for i in range(n):
+        f.write(f"{i:010d} " + ("x" * 88) + "\n")
+PY
+bytes=$(stat -c %s "$work/input.txt")
+
+"$worker" broker --topic bench-kcat:32 --topic bench-cd:32 > "$work/broker.out" 2>"$work/broker.err" &
+pids+=($!)
+for _ in $(seq 100); do grep -q "embedded broker:" "$work/broker.out" 2>/dev/null && break; sleep 0.1; done
+broker=$(sed -n 's/^embedded broker: //p' "$work/broker.out")
+echo "broker $broker, $lines lines, $bytes bytes"
+
+cat > "$work/worker.properties" <<PROPS
+bootstrap.servers=$broker
+key.converter=org.apache.kafka.connect.storage.StringConverter
+value.converter=org.apache.kafka.connect.storage.StringConverter
+offset.storage.file.filename=$work/connect.offsets
+offset.flush.interval.ms=100
+consumer.session.timeout.ms=6000
+PROPS
+cat > "$work/source.properties" <<PROPS
+name=bench-source
+connector.class=FileStreamSource
+file=$work/input.txt
+topic=bench-cd
+PROPS
+cat > "$work/sink.properties" <<PROPS
+name=bench-sink
+connector.class=FileStreamSink
+file=$work/sink.txt
+topics=bench-kcat
+PROPS
+
+# Source: kcat
+t0=$(now)
+kcat -b "$broker" -P -t bench-kcat -l "$work/input.txt"
+t1=$(now)
+kcat_source=$(elapsed "$t0" "$t1")
+
+# Source: ConnectDesk (done when the committed position reaches the end of the file)
+here=$(dirname "$(realpath "$0")")
+t0=$(now)
+"$worker" standalone "$work/worker.properties" "$work/source.properties" > "$work/source.log" 2>&1 &
+wpid=$!; pids+=($wpid)
+read -r _ t1 < <("$here/waitfor.py" offsets "$work/connect.offsets" "$bytes" "$wpid") || { cat "$work/source.log"; exit 1; }
+cd_source=$(elapsed "$t0" "$t1")
+running=$(sed -n 's/^\[\([0-9-]* [0-9:]*\),\([0-9]*\)\] .*Source task finished initialization.*/\1.\2/p' "$work/source.log")
+startup=$(elapsed "$t0" "$(date -d "$running" +%s.%N)")
+sleep 2 # idle: the task waits at the end of the file
+rss_kb=$(awk '/VmRSS/ {print $2}' /proc/$wpid/status)   # source task idle at end of file
+kill -TERM $wpid; wait $wpid || true
+
+# Sink: kcat (reads what kcat produced)
+t0=$(now)
+kcat -b "$broker" -C -t bench-kcat -o beginning -e -q > "$work/kcat-out.txt"
+t1=$(now)
+kcat_sink=$(elapsed "$t0" "$t1")
+kcat_lines=$(wc -l < "$work/kcat-out.txt")
+
+# Sink: ConnectDesk (same topic, same records)
+t0=$(now)
+"$worker" standalone "$work/worker.properties" "$work/sink.properties" > "$work/sink.log" 2>&1 &
+wpid=$!; pids+=($wpid)
+read -r first t1 < <("$here/waitfor.py" size "$work/sink.txt" "$bytes" "$wpid") || { cat "$work/sink.log"; exit 1; }
+cd_sink=$(elapsed "$t0" "$t1")
+cd_sink_flow=$(elapsed "$first" "$t1")
+sink_lines=$(wc -l < "$work/sink.txt")
+sleep 2 # idle: nothing left to consume
+idle_rss_kb=$(awk '/VmRSS/ {print $2}' /proc/$wpid/status)
+kill -TERM $wpid; wait $wpid || true
+
+printf '\n%-44s %10s %10s %8s\n' "pipeline ($lines lines of 100 B)" "kcat s" "CD s" "ratio"
+printf '%-44s %10.3f %10.3f %7.2fx\n' "source: file -> topic" "$kcat_source" "$cd_source" "$(ratio "$kcat_source" "$cd_source")"
+printf '%-44s %10.3f %10.3f %7.2fx\n' "sink: topic -> file (wall)" "$kcat_sink" "$cd_sink" "$(ratio "$kcat_sink" "$cd_sink")"
+printf '%-44s %10.3f %10.3f %7.2fx\n' "sink: topic -> file (from first byte)" "$kcat_sink" "$cd_sink_flow" "$(ratio "$kcat_sink" "$cd_sink_flow")"
+printf 'worker start -> source task running: %.3f s\n' "$startup"
+printf 'worker RSS, idle after its run: source worker %d KB, sink worker %d KB\n' "$rss_kb" "$idle_rss_kb"
+printf 'lines written: kcat %d, ConnectDesk %d (of %d)\n' "$kcat_lines" "$sink_lines" "$lines"
