@@ -326,6 +326,27 @@ void addSinkTopicErrors(const ConfigMap &props, QList<ConfigDef::ConfigValue> &v
     }
 }
 
+QStringList splitList(const QString &value)
+{
+    QStringList result;
+    for (const QString &part : value.split(QLatin1Char(','))) {
+        const QString item = part.trimmed();
+        if (!item.isEmpty())
+            result.append(item);
+    }
+    return result;
+}
+
+ConfigMap withPrefixStripped(const ConfigMap &props, const QString &prefix)
+{
+    ConfigMap result;
+    for (auto it = props.cbegin(); it != props.cend(); ++it) {
+        if (it.key().startsWith(prefix))
+            result.insert(it.key().mid(prefix.size()), it.value());
+    }
+    return result;
+}
+
 QStringList parseTopicsList(const ConfigMap &props)
 {
     const QString key = QString::fromLatin1(ConnectorKeys::Topics);

@@ -92,6 +92,13 @@ void addSinkTopicErrors(const Api::ConfigMap &props, QList<Api::ConfigDef::Confi
  *  (Kafka's `SinkConnectorConfig.parseTopicsList`). */
 QStringList parseTopicsList(const Api::ConfigMap &props);
 
+/** A LIST value as Kafka splits it: on commas, items trimmed, empty items dropped. */
+QStringList splitList(const QString &value);
+
+/** The keys starting with prefix, with the prefix removed (`transforms.x.`, `key.converter.`,
+ *  `producer.override.`...). */
+Api::ConfigMap withPrefixStripped(const Api::ConfigMap &props, const QString &prefix);
+
 /** True when `topics` is set to something other than blanks. */
 bool hasTopicsConfig(const Api::ConfigMap &props);
 /** True when `topics.regex` is set to something other than blanks. */

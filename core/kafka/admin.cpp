@@ -18,18 +18,11 @@ Admin::~Admin() = default;
 
 Util::Result<std::unique_ptr<Admin>> Admin::create(const QMap<QString, QString> &props)
 {
-    auto conf = Internal::buildConf(props);
-    if (!conf)
-        return conf.error();
-    char errstr[512];
-    rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_PRODUCER, *conf, errstr, sizeof errstr);
-    if (!rk) {
-        rd_kafka_conf_destroy(*conf);
-        return Util::Error{QStringLiteral("Cannot create Kafka admin client: %1")
-                               .arg(QString::fromUtf8(errstr))};
-    }
+    auto rk = Internal::createHandle(RD_KAFKA_PRODUCER, props, "admin client");
+    if (!rk)
+        return rk.error();
     std::unique_ptr<Admin> admin(new Admin);
-    admin->d->rk.reset(rk);
+    admin->d->rk.reset(*rk);
     return admin;
 }
 

@@ -40,6 +40,27 @@ Util::Result<rd_kafka_conf_t *> buildConf(const QMap<QString, QString> &props)
     return conf;
 }
 
+Util::Result<rd_kafka_t *> createHandle(rd_kafka_type_t type, rd_kafka_conf_t *conf, const char *what)
+{
+    char errstr[512];
+    rd_kafka_t *rk = rd_kafka_new(type, conf, errstr, sizeof errstr);
+    if (!rk) {
+        rd_kafka_conf_destroy(conf); // rd_kafka_new only takes it on success
+        return Util::Error{QStringLiteral("Cannot create Kafka %1: %2")
+                               .arg(QLatin1String(what), QString::fromUtf8(errstr))};
+    }
+    return rk;
+}
+
+Util::Result<rd_kafka_t *> createHandle(rd_kafka_type_t type, const QMap<QString, QString> &props,
+                                        const char *what)
+{
+    auto conf = buildConf(props);
+    if (!conf)
+        return conf.error();
+    return createHandle(type, *conf, what);
+}
+
 Util::Error errorFromCode(rd_kafka_resp_err_t code, const QString &context)
 {
     Util::Error error;

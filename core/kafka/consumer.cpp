@@ -134,16 +134,12 @@ Util::Result<std::unique_ptr<Consumer>> Consumer::create(const QMap<QString, QSt
     consumer->d->listener = listener;
     rd_kafka_conf_set_rebalance_cb(*conf, rebalanceCallback);
     rd_kafka_conf_set_opaque(*conf, consumer->d.get());
-    char errstr[512];
-    rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_CONSUMER, *conf, errstr, sizeof errstr);
-    if (!rk) {
-        rd_kafka_conf_destroy(*conf);
-        return Util::Error{QStringLiteral("Cannot create Kafka consumer: %1")
-                               .arg(QString::fromUtf8(errstr))};
-    }
-    consumer->d->rk.reset(rk);
-    rd_kafka_poll_set_consumer(rk);
-    consumer->d->queue = rd_kafka_queue_get_consumer(rk);
+    auto rk = Internal::createHandle(RD_KAFKA_CONSUMER, *conf, "consumer");
+    if (!rk)
+        return rk.error();
+    consumer->d->rk.reset(*rk);
+    rd_kafka_poll_set_consumer(*rk);
+    consumer->d->queue = rd_kafka_queue_get_consumer(*rk);
     return consumer;
 }
 

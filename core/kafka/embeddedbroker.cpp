@@ -28,20 +28,15 @@ EmbeddedBroker::~EmbeddedBroker()
 Util::Result<std::unique_ptr<EmbeddedBroker>> EmbeddedBroker::start(int brokers)
 {
     // This handle only hosts the mock cluster; quiet its "no bootstrap.servers" warning.
-    auto conf = Internal::buildConf({{QStringLiteral("client.id"), QStringLiteral("embedded-broker")},
-                                     {QStringLiteral("log_level"), QStringLiteral("3")}});
-    if (!conf)
-        return conf.error();
-    char errstr[512];
-    rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_PRODUCER, *conf, errstr, sizeof errstr);
-    if (!rk) {
-        rd_kafka_conf_destroy(*conf);
-        return Util::Error{QStringLiteral("Cannot start the embedded broker: %1")
-                               .arg(QString::fromUtf8(errstr))};
-    }
+    auto rk = Internal::createHandle(RD_KAFKA_PRODUCER,
+                                     {{QStringLiteral("client.id"), QStringLiteral("embedded-broker")},
+                                      {QStringLiteral("log_level"), QStringLiteral("3")}},
+                                     "embedded broker");
+    if (!rk)
+        return rk.error();
     std::unique_ptr<EmbeddedBroker> broker(new EmbeddedBroker);
-    broker->d->rk.reset(rk);
-    broker->d->cluster = rd_kafka_mock_cluster_new(rk, brokers);
+    broker->d->rk.reset(*rk);
+    broker->d->cluster = rd_kafka_mock_cluster_new(*rk, brokers);
     if (!broker->d->cluster)
         return Util::Error{QStringLiteral("Cannot start the embedded broker (mock cluster)")};
     broker->d->bootstraps = QString::fromUtf8(rd_kafka_mock_cluster_bootstraps(broker->d->cluster));

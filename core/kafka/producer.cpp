@@ -69,14 +69,10 @@ Util::Result<std::unique_ptr<Producer>> Producer::create(const QMap<QString, QSt
     producer->d->onDelivery = std::move(onDelivery);
     rd_kafka_conf_set_dr_msg_cb(*conf, deliveryReportCallback);
     rd_kafka_conf_set_opaque(*conf, &producer->d->onDelivery);
-    char errstr[512];
-    rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_PRODUCER, *conf, errstr, sizeof errstr);
-    if (!rk) {
-        rd_kafka_conf_destroy(*conf);
-        return Util::Error{QStringLiteral("Cannot create Kafka producer: %1")
-                               .arg(QString::fromUtf8(errstr))};
-    }
-    producer->d->rk.reset(rk);
+    auto rk = Internal::createHandle(RD_KAFKA_PRODUCER, *conf, "producer");
+    if (!rk)
+        return rk.error();
+    producer->d->rk.reset(*rk);
     return producer;
 }
 

@@ -14,16 +14,6 @@ namespace ConnectDesk::Runtime {
 
 namespace {
 
-QStringList aliasList(const QString &value)
-{
-    QStringList result;
-    for (const QString &part : value.split(QLatin1Char(','))) {
-        if (!part.trimmed().isEmpty())
-            result.append(part.trimmed());
-    }
-    return result;
-}
-
 void addError(QList<Api::ConfigDef::ConfigValue> &values, const QString &name, const QString &message)
 {
     for (auto &value : values) {
@@ -42,7 +32,7 @@ void validatePlugins(const Api::ConfigMap &config, Plugin::PluginRegistry &regis
                      const QString &listKey, Api::PluginType type,
                      QList<Api::ConfigDef::ConfigValue> &values)
 {
-    const QStringList aliases = aliasList(config.value(listKey));
+    const QStringList aliases = Config::splitList(config.value(listKey));
     if (QSet<QString>(aliases.cbegin(), aliases.cend()).size() != aliases.size())
         addError(values, listKey, QStringLiteral("Invalid value %1 for configuration %2: Duplicate alias provided.")
                                       .arg(config.value(listKey), listKey));

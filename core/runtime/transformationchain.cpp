@@ -2,36 +2,15 @@
 #include "transformationchain.h"
 
 #include "core/api/exceptions.h"
+#include "core/config/connectorconfig.h"
 #include "core/plugin/pluginregistry.h"
 
 #include <QHash>
 
 namespace ConnectDesk::Runtime {
 
-namespace {
-
-QStringList aliasList(const QString &value)
-{
-    QStringList result;
-    for (const QString &part : value.split(QLatin1Char(','))) {
-        const QString alias = part.trimmed();
-        if (!alias.isEmpty())
-            result.append(alias);
-    }
-    return result;
-}
-
-Api::ConfigMap withPrefix(const Api::ConfigMap &config, const QString &prefix)
-{
-    Api::ConfigMap result;
-    for (auto it = config.cbegin(); it != config.cend(); ++it) {
-        if (it.key().startsWith(prefix))
-            result.insert(it.key().mid(prefix.size()), it.value());
-    }
-    return result;
-}
-
-} // namespace
+using Config::splitList;
+using Config::withPrefixStripped;
 
 TransformationChain::~TransformationChain()
 {
@@ -44,7 +23,7 @@ TransformationChain::build(const Api::ConfigMap &config, Plugin::PluginRegistry 
 {
     auto chain = std::make_shared<TransformationChain>();
     QHash<QString, std::shared_ptr<Api::Predicate>> predicates;
-    for (const QString &alias : aliasList(config.value(QStringLiteral("predicates")))) {
+    for (const QString &alias : splitList(config.value(QStringLiteral("predicates")))) {
         const QString prefix = QStringLiteral("predicates.%1.").arg(alias);
         const QString type = config.value(prefix + QStringLiteral("type")).trimmed();
         auto predicate = registry.createAs<Api::Predicate>(type, {Api::PluginType::Predicate});
@@ -52,14 +31,14 @@ TransformationChain::build(const Api::ConfigMap &config, Plugin::PluginRegistry 
             return Util::Error{QStringLiteral("Invalid value %1 for configuration %2type: %3")
                                    .arg(type, prefix, predicate.error().message)};
         try {
-            predicate.value()->configure(withPrefix(config, prefix));
+            predicate.value()->configure(withPrefixStripped(config, prefix));
         } catch (const std::exception &e) {
             return Util::Error{QStringLiteral("Predicate %1 (%2) rejected its configuration: %3")
                                    .arg(alias, type, Api::exceptionMessage(e))};
         }
         predicates.insert(alias, std::shared_ptr<Api::Predicate>(predicate.takeValue()));
     }
-    for (const QString &alias : aliasList(config.value(QStringLiteral("transforms")))) {
+    for (const QString &alias : splitList(config.value(QStringLiteral("transforms")))) {
         const QString prefix = QStringLiteral("transforms.%1.").arg(alias);
         const QString type = config.value(prefix + QStringLiteral("type")).trimmed();
         auto cls = registry.resolve(type, {Api::PluginType::Transformation});
@@ -74,7 +53,7 @@ TransformationChain::build(const Api::ConfigMap &config, Plugin::PluginRegistry 
         stage.className = cls.value().className;
         stage.transformation = component.takeValue();
         try {
-            stage.transformation->configure(withPrefix(config, prefix));
+            stage.transformation->configure(withPrefixStripped(config, prefix));
         } catch (const std::exception &e) {
             return Util::Error{QStringLiteral("Transformation %1 (%2) rejected its configuration: %3")
                                    .arg(alias, type, Api::exceptionMessage(e))};

@@ -8,6 +8,7 @@
 #include "workersourcetask.h"
 
 #include "core/api/exceptions.h"
+#include "core/config/connectorconfig.h"
 #include "core/kafka/clientproperties.h"
 #include "core/plugin/pluginregistry.h"
 #include "core/storage/offsetbackingstore.h"
@@ -19,16 +20,6 @@ namespace ConnectDesk::Runtime {
 namespace {
 
 const QString JsonConverterClass = QStringLiteral("org.apache.kafka.connect.json.JsonConverter");
-
-Api::ConfigMap prefixed(const Api::ConfigMap &config, const QString &prefix)
-{
-    Api::ConfigMap result;
-    for (auto it = config.cbegin(); it != config.cend(); ++it) {
-        if (it.key().startsWith(prefix))
-            result.insert(it.key().mid(prefix.size()), it.value());
-    }
-    return result;
-}
 
 } // namespace
 
@@ -161,7 +152,7 @@ Util::Result<std::unique_ptr<WorkerTask>> Worker::buildTask(const TaskId &id,
         auto component = m_registry->create(resolved.value());
         if (!component)
             return component.error();
-        Api::ConfigMap props = fromConnector ? prefixed(connectorConfig, key + QLatin1Char('.'))
+        Api::ConfigMap props = fromConnector ? Config::withPrefixStripped(connectorConfig, key + QLatin1Char('.'))
                                              : m_config.converterProps(key);
         try {
             if (auto *converter = dynamic_cast<Api::Converter *>(component.value().get())) {
@@ -237,7 +228,7 @@ QMap<QString, QString> Worker::producerProps(const TaskId &id, const Api::Config
         {QStringLiteral("client.id"), QStringLiteral("connector-producer-%1-%2").arg(id.connector).arg(id.task)},
     };
     props.insert(m_config.producerProps());
-    props.insert(prefixed(connectorConfig, QStringLiteral("producer.override.")));
+    props.insert(Config::withPrefixStripped(connectorConfig, QStringLiteral("producer.override.")));
     QStringList dropped;
     props = Kafka::toLibrdkafkaProperties(props, &dropped);
     if (!dropped.isEmpty())
@@ -255,7 +246,7 @@ QMap<QString, QString> Worker::consumerProps(const TaskId &id, const Api::Config
         {QStringLiteral("auto.offset.reset"), QStringLiteral("earliest")},
     };
     props.insert(m_config.consumerProps());
-    props.insert(prefixed(connectorConfig, QStringLiteral("consumer.override.")));
+    props.insert(Config::withPrefixStripped(connectorConfig, QStringLiteral("consumer.override.")));
     QStringList dropped;
     props = Kafka::toLibrdkafkaProperties(props, &dropped);
     if (!dropped.isEmpty())

@@ -4,6 +4,7 @@
 #include "logging.h"
 
 #include "core/api/exceptions.h"
+#include "core/config/connectorconfig.h"
 
 #include <QRegularExpression>
 
@@ -13,15 +14,6 @@ namespace {
 constexpr int MaxPollRecords = 500 * 20; // librdkafka batches; Kafka's max.poll.records is 500
 constexpr int IdlePollMs = 1000;
 
-QStringList topicList(const QString &value)
-{
-    QStringList topics;
-    for (const QString &part : value.split(QLatin1Char(','))) {
-        if (!part.trimmed().isEmpty())
-            topics.append(part.trimmed());
-    }
-    return topics;
-}
 } // namespace
 
 WorkerSinkTask::WorkerSinkTask(TaskSetup setup, std::unique_ptr<Api::SinkTask> task)
@@ -46,7 +38,7 @@ void WorkerSinkTask::execute()
     m_task->start(m_setup.taskConfig);
 
     const QString regex = m_setup.taskConfig.value(QStringLiteral("topics.regex")).trimmed();
-    const QStringList topics = topicList(m_setup.taskConfig.value(QStringLiteral("topics")));
+    const QStringList topics = Config::parseTopicsList(m_setup.taskConfig);
     const Util::Error subscribed = regex.isEmpty() ? m_consumer->subscribe(topics)
                                                    : m_consumer->subscribePattern(regex);
     if (subscribed)
