@@ -8,6 +8,7 @@ packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-httpserver-dev
     librdkafka-dev
+    libtcmalloc-minimal4
     kcat
 )
 

@@ -16,6 +16,8 @@ struct Consumer::Private
     RebalanceListener *listener = nullptr;
     bool closed = false;
     std::vector<rd_kafka_message_t *> batch;
+    const rd_kafka_topic_t *lastTopic = nullptr;
+    QString lastTopicName;
 };
 
 namespace {
@@ -82,9 +84,14 @@ void rebalanceCallback(rd_kafka_t *rk, rd_kafka_resp_err_t err,
     }
 }
 
-void copyMessage(const rd_kafka_message_t *m, Message &out)
+void copyMessage(const rd_kafka_message_t *m, Message &out, Consumer::Private &d)
 {
-    out.topic = QString::fromUtf8(rd_kafka_topic_name(m->rkt));
+    // Batches come from few topics: decode each topic name once, share the QString.
+    if (m->rkt != d.lastTopic) {
+        d.lastTopic = m->rkt;
+        d.lastTopicName = QString::fromUtf8(rd_kafka_topic_name(m->rkt));
+    }
+    out.topic = d.lastTopicName;
     out.partition = m->partition;
     out.offset = m->offset;
     if (m->key)
@@ -176,7 +183,7 @@ QList<Message> Consumer::poll(int maxMessages, int timeoutMs, Util::Error *error
             }
         } else {
             result.emplace_back();
-            copyMessage(m, result.back());
+            copyMessage(m, result.back(), *d);
         }
         rd_kafka_message_destroy(m);
     }

@@ -15,6 +15,9 @@ struct Producer::Private
     QString lastTopic;
     QByteArray lastTopicUtf8;
     QSet<QString> knownTopics;
+    // Delivery reports (the polling thread only).
+    const rd_kafka_topic_t *reportedTopic = nullptr;
+    QString reportedTopicName;
 
     /** librdkafka learns about a topic first referenced after connecting only on its 1 s
      *  metadata timer; ask now, so the first records of a new topic do not wait a second. */
@@ -32,8 +35,8 @@ namespace {
 
 void deliveryReportCallback(rd_kafka_t *, const rd_kafka_message_t *message, void *opaque)
 {
-    auto *d = static_cast<Producer::DeliveryCallback *>(opaque);
-    if (!d || !*d)
+    auto *d = static_cast<Producer::Private *>(opaque);
+    if (!d || !d->onDelivery)
         return;
     DeliveryReport report;
     report.opaque = message->_private;
@@ -43,12 +46,18 @@ void deliveryReportCallback(rd_kafka_t *, const rd_kafka_message_t *message, voi
         report.errorMessage = error.message;
         report.retriable = error.retriable;
     }
-    if (message->rkt)
-        report.topic = QString::fromUtf8(rd_kafka_topic_name(message->rkt));
+    if (message->rkt) {
+        // One topic at a time is the norm: reuse its QString instead of decoding per record.
+        if (message->rkt != d->reportedTopic) {
+            d->reportedTopic = message->rkt;
+            d->reportedTopicName = QString::fromUtf8(rd_kafka_topic_name(message->rkt));
+        }
+        report.topic = d->reportedTopicName;
+    }
     report.partition = message->partition;
     report.offset = message->offset;
     report.timestamp = rd_kafka_message_timestamp(message, nullptr);
-    (*d)(report);
+    d->onDelivery(report);
 }
 
 } // namespace
@@ -68,7 +77,7 @@ Util::Result<std::unique_ptr<Producer>> Producer::create(const QMap<QString, QSt
     std::unique_ptr<Producer> producer(new Producer);
     producer->d->onDelivery = std::move(onDelivery);
     rd_kafka_conf_set_dr_msg_cb(*conf, deliveryReportCallback);
-    rd_kafka_conf_set_opaque(*conf, &producer->d->onDelivery);
+    rd_kafka_conf_set_opaque(*conf, producer->d.get());
     auto rk = Internal::createHandle(RD_KAFKA_PRODUCER, *conf, "producer");
     if (!rk)
         return rk.error();

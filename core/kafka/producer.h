@@ -44,9 +44,10 @@ public:
     int outstanding() const;
     QString name() const;
 
+    struct Private; // opaque; public so librdkafka's C callbacks can reach it
+
 private:
     Producer();
-    struct Private;
     std::unique_ptr<Private> d;
 };
 

@@ -14,34 +14,36 @@ SubmittedRecords::Partition &SubmittedRecords::partitionOf(const Api::OffsetMap 
             return p;
         }
     }
-    m_partitions.push_back({partition, {}});
+    m_partitions.push_back({partition, {}, 0});
     m_last = &m_partitions.back();
     return *m_last;
 }
 
-SubmittedRecords::Entry *SubmittedRecords::submit(Api::SourceRecord record)
+std::vector<SubmittedRecords::Entry *> SubmittedRecords::submit(std::vector<Api::SourceRecord> &records)
 {
+    std::vector<Entry *> entries;
+    entries.reserve(records.size());
     QMutexLocker lock(&m_mutex);
-    Partition &p = partitionOf(record.sourcePartition);
-    p.entries.push_back({std::move(record), false});
-    ++m_pending;
-    return &p.entries.back();
-}
-
-void SubmittedRecords::removeLast(Entry *entry)
-{
-    QMutexLocker lock(&m_mutex);
-    Partition &p = partitionOf(entry->record.sourcePartition);
-    if (!p.entries.empty() && &p.entries.back() == entry) {
-        p.entries.pop_back();
-        --m_pending;
+    for (Api::SourceRecord &record : records) {
+        Partition &p = partitionOf(record.sourcePartition);
+        p.entries.push_back({std::move(record), false});
+        entries.push_back(&p.entries.back());
     }
+    m_pending += qint64(records.size());
+    return entries;
 }
 
 void SubmittedRecords::ack(Entry *entry)
 {
     QMutexLocker lock(&m_mutex);
     entry->acked = true;
+}
+
+void SubmittedRecords::ack(const std::vector<Entry *> &entries)
+{
+    QMutexLocker lock(&m_mutex);
+    for (Entry *entry : entries)
+        entry->acked = true;
 }
 
 qint64 SubmittedRecords::pendingCount() const
@@ -53,26 +55,34 @@ qint64 SubmittedRecords::pendingCount() const
 QList<QPair<Api::OffsetMap, Api::OffsetMap>> SubmittedRecords::takeCommittableOffsets()
 {
     QList<QPair<Api::OffsetMap, Api::OffsetMap>> result;
-    // Committed records are destroyed after the lock is released, so the task thread's submit()
-    // never waits for thousands of destructors.
-    std::deque<Entry> committed;
+    QMutexLocker lock(&m_mutex);
+    for (Partition &p : m_partitions) {
+        size_t i = p.committed;
+        while (i < p.entries.size() && p.entries[i].acked)
+            ++i;
+        if (i == p.committed)
+            continue;
+        result.append({p.partition, p.entries[i - 1].record.sourceOffset});
+        m_pending -= qint64(i - p.committed);
+        p.committed = i;
+    }
+    return result;
+}
+
+void SubmittedRecords::pruneCommitted()
+{
+    // Committed records are moved out under the lock and destroyed after it, on this (the
+    // allocating) thread, so the committer never waits for destructors.
+    std::deque<Entry> garbage;
     {
         QMutexLocker lock(&m_mutex);
         for (Partition &p : m_partitions) {
-            bool advanced = false;
-            Api::OffsetMap offset;
-            while (!p.entries.empty() && p.entries.front().acked) {
-                offset = p.entries.front().record.sourceOffset;
-                advanced = true;
-                committed.push_back(std::move(p.entries.front()));
+            for (; p.committed > 0; --p.committed) {
+                garbage.push_back(std::move(p.entries.front()));
                 p.entries.pop_front();
-                --m_pending;
             }
-            if (advanced)
-                result.append({p.partition, offset});
         }
     }
-    return result;
 }
 
 } // namespace ConnectDesk::Runtime

@@ -8,6 +8,7 @@
 #include <QPair>
 
 #include <deque>
+#include <vector>
 
 namespace ConnectDesk::Runtime {
 
@@ -15,7 +16,10 @@ namespace ConnectDesk::Runtime {
  * Source records handed to the producer and not yet committed, per source partition in
  * submission order (Kafka's SubmittedRecords). The committable offset of a partition is the one
  * of the latest record such that it and every earlier record of that partition are acked.
- * Thread: the source task's thread only.
+ *
+ * Thread-safe, with a division of labour that keeps memory where it was allocated: the task
+ * thread submits and prunes (destroys committed records); the committer thread acks and takes
+ * committable offsets (marking records committed, never destroying them).
  */
 class SubmittedRecords
 {
@@ -26,16 +30,19 @@ public:
         bool acked = false;
     };
 
-    /** Tracks the record; the returned pointer stays valid until the entry is committed. */
-    Entry *submit(Api::SourceRecord record);
-    /** Forgets the most recent submission (its send failed synchronously). */
-    void removeLast(Entry *entry);
+    /** Tracks the records (moved from), in order, under one lock; the returned pointers stay
+     *  valid until their entries are pruned. */
+    std::vector<Entry *> submit(std::vector<Api::SourceRecord> &records);
     void ack(Entry *entry);
+    /** Acks many at once (one lock). */
+    void ack(const std::vector<Entry *> &entries);
 
-    /** Removes the acked prefix of each partition and returns the partitions whose committable
-     *  offset advanced, with that offset. */
+    /** Marks the acked prefix of each partition committed and returns the partitions whose
+     *  committable offset advanced, with that offset. */
     QList<QPair<Api::OffsetMap, Api::OffsetMap>> takeCommittableOffsets();
-    /** Records submitted and not yet acked or committed. */
+    /** Destroys committed records (task thread). */
+    void pruneCommitted();
+    /** Records submitted and not yet committed. */
     qint64 pendingCount() const;
 
 private:
@@ -43,6 +50,8 @@ private:
     {
         Api::OffsetMap partition;
         std::deque<Entry> entries;
+        /** Entries at the front already committed, waiting for pruneCommitted(). */
+        size_t committed = 0;
     };
     Partition &partitionOf(const Api::OffsetMap &partition);
 

@@ -6,6 +6,7 @@
 #include "workertask.h"
 
 #include "core/api/task.h"
+#include "core/kafka/kafkamessage.h"
 #include "core/storage/offsetbackingstore.h"
 
 #include <QElapsedTimer>
@@ -52,12 +53,26 @@ private:
     Api::ConfigMap configs() const override { return m_setup.taskConfig; }
     Api::OffsetStorageReader *offsetStorageReader() override { return m_reader.get(); }
 
+    /** A record converted and ready for the producer. */
+    struct PreparedRecord
+    {
+        QString topic;
+        qint32 partition = -1;
+        std::optional<qint64> timestamp;
+        QByteArray key;
+        QByteArray value;
+        Kafka::RawHeaders headers;
+    };
+
     void sendRecords(QList<Api::SourceRecord> &records);
-    bool convertAndSend(Api::SourceRecord &&original);
+    /** Transforms and converts one record into m_prepared (and m_originals); a dropped or
+     *  skipped record is reported to commitRecord() with no metadata. */
+    void prepare(Api::SourceRecord &&original);
     void onDelivery(const Kafka::DeliveryReport &report);
     /** The committer thread's loop: serve deliveries, commit on schedule; at the end wait for
      *  outstanding acks (offset.flush.timeout.ms) and commit once more. */
     void runCommitter();
+    void flushAcks();
     void commitOffsets();
     void commitRecord(const Api::SourceRecord &record, const Api::RecordMetadata *metadata);
     void throwIfProducerFailed();
@@ -68,7 +83,10 @@ private:
     std::unique_ptr<OffsetReader> m_reader;
     std::unique_ptr<Kafka::Producer> m_producer;
     SubmittedRecords m_submitted;
+    std::vector<PreparedRecord> m_prepared;     // task thread only
+    std::vector<Api::SourceRecord> m_originals; // task thread only
     std::thread m_committer;
+    std::vector<SubmittedRecords::Entry *> m_ackBatch; // committer thread only
     std::atomic_bool m_committerStop = false;
     QMutex m_failureMutex;
     QString m_producerFailure;
