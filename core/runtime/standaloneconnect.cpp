@@ -11,6 +11,7 @@
 #include "core/storage/fileoffsetstore.h"
 
 #include <QFileInfo>
+#include <QSet>
 #include <QSysInfo>
 #include <QUrl>
 
@@ -72,7 +73,12 @@ StandaloneConnect::start(const QString &workerFile, const QStringList &connector
         say(QStringLiteral("warning: plugin %1 not loaded: %2").arg(failure.location, failure.reason));
 
     // Connector configs are validated before anything starts, so a bad one stops the start.
+    QSet<QString> names;
     for (const auto &connector : std::as_const(connectors)) {
+        if (names.contains(connector.name))
+            return startupError(QStringLiteral("connector %1: Connector %1 already exists (named by two files)")
+                                    .arg(connector.name), 3);
+        names.insert(connector.name);
         auto validation = validateConnectorConfig(connector.config, *connect->m_registry);
         if (!validation)
             return startupError(QStringLiteral("connector %1: %2").arg(connector.name, validation.error().message), 3);

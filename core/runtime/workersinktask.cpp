@@ -47,6 +47,28 @@ void WorkerSinkTask::execute()
     reportStatus(State::Running);
     m_sinceCommit.start();
 
+    try {
+        runLoop();
+    } catch (...) {
+        // Kafka does not commit or call the task after it failed: records of the batch put()
+        // rejected must be consumed again. Leave the group now, on this thread.
+        m_failed = true;
+        m_consumer->close();
+        throw;
+    }
+
+    // Leaving the group revokes the partitions: the listener commits and closes them.
+    commitOffsets(true);
+    m_consumer->close();
+    if (!m_assigned.isEmpty())
+        m_task->close(QList<Api::TopicPartition>(m_assigned.cbegin(), m_assigned.cend()));
+    m_task->stop();
+    rethrowCallbackFailure();
+    qCInfo(lcRuntime).noquote() << id() << "stopped after delivering" << m_delivered.load() << "records";
+}
+
+void WorkerSinkTask::runLoop()
+{
     while (!m_stopping) {
         if (isPaused() != m_consumerPaused) {
             // Paused: keep polling (group liveness) with every partition paused; commit first.
@@ -70,15 +92,6 @@ void WorkerSinkTask::execute()
         const qint64 untilCommit = m_setup.offsetFlushIntervalMs - m_sinceCommit.elapsed();
         pollAndDeliver(int(std::clamp<qint64>(untilCommit, 0, IdlePollMs)));
     }
-
-    // Leaving the group revokes the partitions: the listener commits and closes them.
-    commitOffsets(true);
-    m_consumer->close();
-    if (!m_assigned.isEmpty())
-        m_task->close(QList<Api::TopicPartition>(m_assigned.cbegin(), m_assigned.cend()));
-    m_task->stop();
-    rethrowCallbackFailure();
-    qCInfo(lcRuntime).noquote() << id() << "stopped after delivering" << m_delivered.load() << "records";
 }
 
 void WorkerSinkTask::pollAndDeliver(int timeoutMs)
@@ -98,13 +111,22 @@ void WorkerSinkTask::pollAndDeliver(int timeoutMs)
     applySeeks();
     m_batch.clear();
     m_batch.reserve(messages.size());
+    // Skipped records still count as processed: their offsets are committed. A batch holds runs
+    // of one partition, so the map is updated once per run, not once per record.
+    const Kafka::Message *runEnd = nullptr;
+    auto recordRun = [&] {
+        if (runEnd)
+            m_currentOffsets.insert({runEnd->topic, runEnd->partition}, runEnd->offset + 1);
+    };
     for (const Kafka::Message &message : messages) {
         Api::SinkRecord record;
         if (convert(message, record))
             m_batch.append(std::move(record));
-        // Skipped records still count as processed: their offsets are committed.
-        m_currentOffsets.insert({message.topic, message.partition}, message.offset + 1);
+        if (runEnd && (runEnd->partition != message.partition || runEnd->topic != message.topic))
+            recordRun();
+        runEnd = &message;
     }
+    recordRun();
     if (!isPaused() || !m_batch.isEmpty())
         deliver();
 }
@@ -297,6 +319,8 @@ void WorkerSinkTask::partitionsAssigned(const QList<Api::TopicPartition> &partit
 void WorkerSinkTask::partitionsRevoked(const QList<Api::TopicPartition> &partitions)
 {
     qCInfo(lcRuntime).noquote() << id() << "revoked" << partitions.size() << "partitions";
+    if (m_failed)
+        return;
     guardCallback("SinkTask.close", [&] {
         if (!m_retryBatch)
             commitOffsets(true, partitions);
@@ -312,6 +336,8 @@ void WorkerSinkTask::partitionsRevoked(const QList<Api::TopicPartition> &partiti
 void WorkerSinkTask::partitionsLost(const QList<Api::TopicPartition> &partitions)
 {
     qCWarning(lcRuntime).noquote() << id() << "lost" << partitions.size() << "partitions";
+    if (m_failed)
+        return;
     guardCallback("SinkTask.close", [&] { m_task->close(partitions); });
     for (const auto &tp : partitions) {
         m_assigned.remove(tp);

@@ -51,6 +51,7 @@ private:
     void partitionsRevoked(const QList<Api::TopicPartition> &partitions) override;
     void partitionsLost(const QList<Api::TopicPartition> &partitions) override;
 
+    void runLoop();
     void pollAndDeliver(int timeoutMs);
     bool convert(const Kafka::Message &message, Api::SinkRecord &record);
     void deliver();
@@ -60,7 +61,6 @@ private:
     void guardCallback(const char *what, const std::function<void()> &call);
 
     std::unique_ptr<Api::SinkTask> m_task;
-    std::unique_ptr<Kafka::Consumer> m_consumer;
     QSet<Api::TopicPartition> m_assigned;
     QSet<Api::TopicPartition> m_pausedByTask;
     Kafka::PartitionOffsets m_currentOffsets;
@@ -76,6 +76,11 @@ private:
     std::atomic<qint64> m_delivered = 0;
     std::atomic<qint64> m_committedCount = 0;
     QString m_callbackFailure;
+    /** Set when the task failed: leaving the group then neither commits nor calls the task. */
+    bool m_failed = false;
+    // Last, so it is destroyed first: closing it calls the rebalance listener, which uses the
+    // members above.
+    std::unique_ptr<Kafka::Consumer> m_consumer;
 };
 
 } // namespace ConnectDesk::Runtime

@@ -229,17 +229,26 @@ void WorkerSourceTask::throwIfProducerFailed()
 
 void WorkerSourceTask::commitOffsets()
 {
-    const auto offsets = m_submitted.takeCommittableOffsets();
-    if (!offsets.isEmpty()) {
+    // Offsets a failed write left behind are retried with (and overridden by) the new ones.
+    for (const auto &[partition, offset] : m_submitted.takeCommittableOffsets()) {
+        auto it = std::find_if(m_unwrittenOffsets.begin(), m_unwrittenOffsets.end(),
+                               [&](const auto &entry) { return entry.first == partition; });
+        if (it != m_unwrittenOffsets.end())
+            it->second = offset;
+        else
+            m_unwrittenOffsets.append({partition, offset});
+    }
+    if (!m_unwrittenOffsets.isEmpty()) {
         QList<QPair<QByteArray, QByteArray>> entries;
-        entries.reserve(offsets.size());
-        for (const auto &[partition, offset] : offsets)
+        entries.reserve(m_unwrittenOffsets.size());
+        for (const auto &[partition, offset] : std::as_const(m_unwrittenOffsets))
             entries.append({m_codec->key(m_setup.connector, partition), m_codec->value(offset)});
         if (const Util::Error error = m_offsetStore->write(entries)) {
-            qCCritical(lcRuntime).noquote() << id() << "Failed to commit offsets:" << error.message;
-            return; // retried on the next cycle; records stay uncommitted (at-least-once)
+            qCCritical(lcRuntime).noquote() << id() << "Failed to commit offsets, will retry:" << error.message;
+            return; // records stay uncommitted meanwhile (at-least-once)
         }
-        qCDebug(lcRuntime).noquote() << id() << "committed offsets for" << offsets.size() << "partitions";
+        qCDebug(lcRuntime).noquote() << id() << "committed offsets for" << m_unwrittenOffsets.size() << "partitions";
+        m_unwrittenOffsets.clear();
     }
     m_committed = m_acked.load();
     try {

@@ -87,6 +87,7 @@ private:
     std::vector<Api::SourceRecord> m_originals; // task thread only
     std::thread m_committer;
     std::vector<SubmittedRecords::Entry *> m_ackBatch; // committer thread only
+    QList<QPair<Api::OffsetMap, Api::OffsetMap>> m_unwrittenOffsets; // committer thread only
     std::atomic_bool m_committerStop = false;
     QMutex m_failureMutex;
     QString m_producerFailure;

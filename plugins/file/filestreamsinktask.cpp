@@ -36,11 +36,15 @@ void FileStreamSinkTask::put(const QList<Api::SinkRecord> &records)
 {
     m_buffer.clear();
     for (const Api::SinkRecord &record : records) {
-        if (record.value.kind() == Api::Value::Kind::String)
-            m_buffer.append(record.value.toString().toUtf8());
-        else
-            m_buffer.append(record.value.toJavaString().toUtf8());
-        m_buffer.append('\n');
+        // Encode straight into the batch buffer: no temporary per record.
+        const QString text = record.value.kind() == Api::Value::Kind::String
+                                 ? record.value.toString()
+                                 : record.value.toJavaString();
+        const qsizetype used = m_buffer.size();
+        m_buffer.resize(used + text.size() * 3 + 1); // UTF-8 needs at most 3 bytes per UTF-16 unit
+        char *end = m_encoder.appendToBuffer(m_buffer.data() + used, text);
+        *end++ = '\n';
+        m_buffer.resize(end - m_buffer.constData());
     }
     if (!m_buffer.isEmpty() && m_output->write(m_buffer) != m_buffer.size())
         throw Api::ConnectException(QStringLiteral("Couldn't write to %1: %2")

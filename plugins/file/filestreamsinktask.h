@@ -4,6 +4,7 @@
 #include "core/api/task.h"
 
 #include <QFile>
+#include <QStringEncoder>
 
 #include <memory>
 
@@ -29,6 +30,7 @@ private:
     QString m_filename;
     std::unique_ptr<QFile> m_output;
     QByteArray m_buffer;
+    QStringEncoder m_encoder{QStringEncoder::Utf8};
 };
 
 } // namespace ConnectDesk::FilePlugin
