@@ -5,9 +5,7 @@
 #
 #   tests/bench/run-bench.sh [BUILD_DIR] [LINES]
 #
-# Starts `connectdesk-worker broker` with two 128-partition topics (the development broker keeps
-# at most 5 MiB per partition, and librdkafka's sticky partitioner fills one partition at a
-# time: with 32 or 64 some partitions overflow and drop records), writes LINES (default
+# Starts `connectdesk-worker broker` with two 64-partition topics, writes LINES (default
 # 1,000,000) lines of 100 bytes, then measures, each as wall time from process start to done:
 #   source: kcat -P -l FILE                      vs a standalone worker with FileStreamSource
 #           (done = the offsets file holds position == file size, i.e. every line acked)
@@ -16,7 +14,9 @@
 # and prints ratios (> 1.0 = ConnectDesk faster). The sink is also timed from its partition
 # assignment, since the development broker delays every first group join by 3 s (kcat -C uses
 # no group). Also: time from worker start to the pipeline running, and the idle worker's RSS.
-# Timings are reported, never asserted.
+# Both producers use sticky.partitioning.linger.ms=0: the development broker keeps at most 5 MiB
+# per partition, and librdkafka's default sticky partitioner fills one partition at a time, which
+# overflows some partitions and silently drops records. Timings are reported, never asserted.
 set -euo pipefail
 
 build=$(realpath "${1:-build}")
@@ -44,7 +44,7 @@ with open(path, "w") as f:
 PY
 bytes=$(stat -c %s "$work/input.txt")
 
-"$worker" broker --topic bench-kcat:128 --topic bench-cd:128 > "$work/broker.out" 2>"$work/broker.err" &
+"$worker" broker --topic bench-kcat:64 --topic bench-cd:64 > "$work/broker.out" 2>"$work/broker.err" &
 pids+=($!)
 for _ in $(seq 100); do grep -q "embedded broker:" "$work/broker.out" 2>/dev/null && break; sleep 0.1; done
 broker=$(sed -n 's/^embedded broker: //p' "$work/broker.out")
@@ -57,6 +57,8 @@ value.converter=org.apache.kafka.connect.storage.StringConverter
 offset.storage.file.filename=$work/connect.offsets
 offset.flush.interval.ms=100
 consumer.session.timeout.ms=6000
+# As for kcat: spread records over partitions one by one (see README.md)
+producer.sticky.partitioning.linger.ms=0
 PROPS
 cat > "$work/source.properties" <<PROPS
 name=bench-source
@@ -73,7 +75,7 @@ PROPS
 
 # Source: kcat
 t0=$(now)
-kcat -b "$broker" -P -t bench-kcat -l "$work/input.txt"
+kcat -b "$broker" -X sticky.partitioning.linger.ms=0 -P -t bench-kcat -l "$work/input.txt"
 t1=$(now)
 kcat_source=$(elapsed "$t0" "$t1")
 
