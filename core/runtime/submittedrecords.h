@@ -17,9 +17,10 @@ namespace ConnectDesk::Runtime {
  * submission order (Kafka's SubmittedRecords). The committable offset of a partition is the one
  * of the latest record such that it and every earlier record of that partition are acked.
  *
- * Thread-safe, with a division of labour that keeps memory where it was allocated: the task
- * thread submits and prunes (destroys committed records); the committer thread acks and takes
- * committable offsets (marking records committed, never destroying them).
+ * Thread-safe. The task thread submits; the committer thread acks, takes committable offsets
+ * (marking records committed) and prunes (destroys committed records), which keeps that work
+ * off the task thread, the pipeline's bottleneck. (Freeing on another thread than the one that
+ * allocated is why the worker links tcmalloc.)
  */
 class SubmittedRecords
 {
@@ -40,7 +41,7 @@ public:
     /** Marks the acked prefix of each partition committed and returns the partitions whose
      *  committable offset advanced, with that offset. */
     QList<QPair<Api::OffsetMap, Api::OffsetMap>> takeCommittableOffsets();
-    /** Destroys committed records (task thread). */
+    /** Destroys committed records (outside the lock). */
     void pruneCommitted();
     /** Records submitted and not yet committed. */
     qint64 pendingCount() const;

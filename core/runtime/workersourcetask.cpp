@@ -106,7 +106,6 @@ void WorkerSourceTask::flushAcks()
 
 void WorkerSourceTask::sendRecords(QList<Api::SourceRecord> &records)
 {
-    m_submitted.pruneCommitted();
     // Convert the whole batch first, then track it under one lock, then hand it to Kafka.
     m_prepared.clear();
     m_originals.clear();
@@ -250,6 +249,7 @@ void WorkerSourceTask::commitOffsets()
         qCDebug(lcRuntime).noquote() << id() << "committed offsets for" << m_unwrittenOffsets.size() << "partitions";
         m_unwrittenOffsets.clear();
     }
+    m_submitted.pruneCommitted();
     m_committed = m_acked.load();
     try {
         m_task->commit();
