@@ -21,7 +21,7 @@ void FileStreamSinkTask::start(const Api::ConfigMap &props)
     m_output = std::make_unique<QFile>();
     bool opened = false;
     if (m_filename.isEmpty()) {
-        opened = m_output->open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Append);
+        opened = m_output->open(STDOUT_FILENO, QIODevice::WriteOnly); // no Append: may be a pipe
     } else {
         m_output->setFileName(m_filename);
         opened = m_output->open(QIODevice::WriteOnly | QIODevice::Append);

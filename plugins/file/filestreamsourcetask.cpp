@@ -9,6 +9,9 @@
 #include <QDateTime>
 #include <QThread>
 
+#include <cerrno>
+#include <cstring>
+
 #include <poll.h>
 #include <unistd.h>
 
@@ -79,14 +82,18 @@ bool FileStreamSourceTask::readAvailable(int waitMs)
         if (::poll(&pfd, 1, waitMs) <= 0)
             return false;
     }
-    const qint64 n = m_stream->read(m_readBuffer.data(), m_readBuffer.size());
+    // A pipe read must return what is there: QFile would wait to fill the whole buffer.
+    const qint64 n = m_stdin ? qint64(::read(STDIN_FILENO, m_readBuffer.data(), size_t(m_readBuffer.size())))
+                             : m_stream->read(m_readBuffer.data(), m_readBuffer.size());
     if (n < 0)
         throw Api::ConnectException(QStringLiteral("Error while reading %1: %2")
                                         .arg(m_stdin ? QStringLiteral("stdin") : m_filename,
-                                             m_stream->errorString()));
+                                             m_stdin ? QString::fromLocal8Bit(strerror(errno))
+                                                     : m_stream->errorString()));
     if (n == 0) {
-        if (!m_stdin)
-            QThread::msleep(waitMs); // end of file for now: lines may be appended later
+        // End of file for now (lines may be appended later), or standard input closed: wait,
+        // so an exhausted stream is not polled in a busy loop.
+        QThread::msleep(waitMs);
         return false;
     }
     m_lines->append(QByteArray::fromRawData(m_readBuffer.constData(), n));

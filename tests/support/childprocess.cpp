@@ -57,6 +57,13 @@ void ChildProcess::collect()
     m_stderr += m_process.readAllStandardError();
 }
 
+bool ChildProcess::writeToStdin(const QByteArray &data)
+{
+    if (m_process.write(data) != data.size())
+        return false;
+    return m_process.waitForBytesWritten(10000);
+}
+
 QByteArray ChildProcess::standardOutput()
 {
     collect();

@@ -37,6 +37,8 @@ public:
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
     qint64 pid() const { return m_process.processId(); }
 
+    /** Feeds the child's standard input. */
+    bool writeToStdin(const QByteArray &data);
     /** Everything written so far (stdout and stderr separately). */
     QByteArray standardOutput();
     QByteArray standardError();
