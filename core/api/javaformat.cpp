@@ -47,7 +47,14 @@ void shortestDigits(T v, QByteArray *digits, int *exponent)
             if (*p != '.')
                 out->append(*p);
         }
-        *exp = (p != end) ? std::atoi(p + 1) : 0;
+        // to_chars does not NUL-terminate: parse the exponent within [p, end) only.
+        *exp = 0;
+        if (p != end) {
+            const char *q = p + 1;
+            if (q != end && *q == '+')
+                ++q;
+            std::from_chars(q, end, *exp);
+        }
     };
 
     char buf[64];
