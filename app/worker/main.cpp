@@ -3,7 +3,7 @@
 
 #include "core/kafka/embeddedbroker.h"
 #include "core/runtime/progressreporter.h"
-#include "core/runtime/standaloneconnect.h"
+#include "core/rest/connectworker.h"
 #include "core/util/unixsignals.h"
 
 #include <QCommandLineParser>
@@ -27,12 +27,18 @@ const char Usage[] =
     "standalone   Runs connectors from files, offsets in offset.storage.file.filename,\n"
     "             exactly like Kafka's connect-standalone. bootstrap.servers=embedded starts\n"
     "             the development broker in this process.\n"
+    "distributed  One node of a Connect cluster: connector configs, offsets and statuses in\n"
+    "             the internal topics (group.id, config/offset/status.storage.topic), created\n"
+    "             if missing; manage connectors over the REST API.\n"
     "broker       Runs only the development broker (librdkafka's mock cluster, in memory,\n"
     "             5 MiB per partition) until SIGINT/SIGTERM, so several workers and kcat can\n"
     "             share it.\n"
     "\n"
     "Options:\n"
-    "  --progress SECONDS   standalone: print records/s and committed offsets every SECONDS\n";
+    "  --progress SECONDS   print records/s and committed offsets every SECONDS\n"
+    "\n"
+    "The REST API listens on `listeners` (default http://127.0.0.1:8083); the worker prints\n"
+    "`REST API: URL` once it is bound.\n";
 
 void say(const QString &line)
 {
@@ -75,8 +81,9 @@ int runBroker(QCoreApplication &app, const QStringList &args)
     return app.exec();
 }
 
-int runStandalone(QCoreApplication &app, const QStringList &args)
+int runWorker(QCoreApplication &app, const QStringList &args, Rest::ConnectWorker::Mode mode)
 {
+    const bool standalone = mode == Rest::ConnectWorker::Mode::Standalone;
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("progress"), QStringLiteral("progress interval"), QStringLiteral("SECONDS")});
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("worker and connector files"));
@@ -84,14 +91,19 @@ int runStandalone(QCoreApplication &app, const QStringList &args)
         return fail(parser.errorText(), 1);
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty())
-        return fail(QStringLiteral("standalone needs a worker properties file\n") + QLatin1String(Usage), 1);
-    auto connect = Runtime::StandaloneConnect::start(files.first(), files.mid(1), say);
-    if (!connect)
-        return fail(connect.error().message, connect.error().code ? connect.error().code : 2);
+        return fail(QStringLiteral("%1 needs a worker properties file\n").arg(standalone ? "standalone" : "distributed")
+                        + QLatin1String(Usage), 1);
+    if (!standalone && files.size() > 1)
+        return fail(QStringLiteral("distributed takes only the worker properties file; create connectors over REST\n")
+                        + QLatin1String(Usage), 1);
+    auto worker = Rest::ConnectWorker::start(mode, files.first(), files.mid(1), say);
+    if (!worker)
+        return fail(worker.error().message, worker.error().code ? worker.error().code : 2);
+    Runtime::Connect *connect = (*worker)->connect();
     std::unique_ptr<Runtime::ProgressReporter> progress;
     if (parser.isSet(QStringLiteral("progress"))) {
         const int seconds = std::max(1, parser.value(QStringLiteral("progress")).toInt());
-        progress = std::make_unique<Runtime::ProgressReporter>((*connect)->worker(), say, seconds * 1000);
+        progress = std::make_unique<Runtime::ProgressReporter>(connect->worker(), say, seconds * 1000);
     }
     Util::UnixSignals unixSignals({SIGINT, SIGTERM});
     QObject::connect(&unixSignals, &Util::UnixSignals::received, &app, [&](int) {
@@ -100,7 +112,7 @@ int runStandalone(QCoreApplication &app, const QStringList &args)
     });
     const int code = app.exec();
     progress.reset();
-    (*connect)->stop();
+    (*worker)->stop();
     say(QStringLiteral("stopped"));
     return code;
 }
@@ -130,10 +142,10 @@ int main(int argc, char **argv)
     QStringList rest = args;
     rest.removeAt(1);
     if (command == QLatin1String("standalone"))
-        return runStandalone(app, rest);
+        return runWorker(app, rest, Rest::ConnectWorker::Mode::Standalone);
+    if (command == QLatin1String("distributed"))
+        return runWorker(app, rest, Rest::ConnectWorker::Mode::Distributed);
     if (command == QLatin1String("broker"))
         return runBroker(app, rest);
-    if (command == QLatin1String("distributed"))
-        return fail(QStringLiteral("distributed mode is not available in this version yet"), 2);
     return fail(QStringLiteral("unknown command '%1'\n").arg(command) + QLatin1String(Usage), 1);
 }

@@ -180,7 +180,9 @@ void addSslKeys(ConfigDef &def)
 void addRestKeys(ConfigDef &def)
 {
     using namespace WorkerKeys;
-    def.define(key(Listeners, Type::List, QStringList{QStringLiteral("http://:8083")},
+    // Loopback unless the user says otherwise (Kafka's default, http://:8083, is every
+    // interface); a worker on a laptop should not be reachable from the network by default.
+    def.define(key(Listeners, Type::List, QStringList{QStringLiteral("http://127.0.0.1:8083")},
                    Importance::Low,
                    "Comma-separated URLs the REST API listens on, http or https, for example "
                    "http://myhost:8083,https://myhost:8084. An empty host name means the default "
@@ -295,6 +297,123 @@ ConfigDef WorkerConfig::standaloneConfigDef()
     def.define(key(WorkerKeys::OffsetStorageFileFilename, Type::String, Required,
                    Importance::High, "File in which source connector offsets are stored."));
     return def;
+}
+
+ConfigDef WorkerConfig::distributedConfigDef()
+{
+    ConfigDef def = baseConfigDef();
+    auto atLeastOneOrBrokerDefault = ConfigDef::lambda(
+        [](const QString &name, const QVariant &value) {
+            const qint64 n = value.toLongLong();
+            if (n != -1 && n < 1)
+                throw ConfigException(name, value.toString(), QStringLiteral(
+                    "Value must be at least 1 or -1 (the broker's default)"));
+        },
+        QStringLiteral("Either a positive value or -1"));
+    def.define(key(WorkerKeys::GroupId, Type::String, Required, Importance::High,
+                   "A unique string that identifies the Connect cluster group this worker belongs to."))
+        .define(key(WorkerKeys::ConfigStorageTopic, Type::String, Required, Importance::High,
+                    "The name of the Kafka topic where connector configurations are stored.",
+                    ConfigDef::nonEmptyString()))
+        .define(key(WorkerKeys::ConfigStorageReplicationFactor, Type::Short, 3, Importance::Low,
+                    "Replication factor used when creating the configuration storage topic.",
+                    atLeastOneOrBrokerDefault))
+        .define(key(WorkerKeys::OffsetStorageTopic, Type::String, Required, Importance::High,
+                    "The name of the Kafka topic where source connector offsets are stored.",
+                    ConfigDef::nonEmptyString()))
+        .define(key(WorkerKeys::OffsetStoragePartitions, Type::Int, 25, Importance::Low,
+                    "The number of partitions used when creating the offset storage topic.",
+                    atLeastOneOrBrokerDefault))
+        .define(key(WorkerKeys::OffsetStorageReplicationFactor, Type::Short, 3, Importance::Low,
+                    "Replication factor used when creating the offset storage topic.",
+                    atLeastOneOrBrokerDefault))
+        .define(key(WorkerKeys::StatusStorageTopic, Type::String, Required, Importance::High,
+                    "The name of the Kafka topic where connector and task status are stored.",
+                    ConfigDef::nonEmptyString()))
+        .define(key(WorkerKeys::StatusStoragePartitions, Type::Int, 5, Importance::Low,
+                    "The number of partitions used when creating the status storage topic.",
+                    atLeastOneOrBrokerDefault))
+        .define(key(WorkerKeys::StatusStorageReplicationFactor, Type::Short, 3, Importance::Low,
+                    "Replication factor used when creating the status storage topic.",
+                    atLeastOneOrBrokerDefault))
+        .define(key("session.timeout.ms", Type::Int, 10000, Importance::High,
+                    "The timeout used to detect worker failures (one node: unused)."))
+        .define(key("heartbeat.interval.ms", Type::Int, 3000, Importance::High,
+                    "The expected time between heartbeats (one node: unused)."))
+        .define(key("rebalance.timeout.ms", Type::Int, 60000, Importance::High,
+                    "The maximum time for a rebalance (one node: unused)."))
+        .define(key("worker.sync.timeout.ms", Type::Int, 3000, Importance::Medium,
+                    "How long a worker waits to catch up with the config topic."))
+        .define(key("worker.unsync.backoff.ms", Type::Int, 300000, Importance::Medium,
+                    "How long a worker that cannot catch up waits before rejoining."))
+        .define(key("connect.protocol", Type::String, QStringLiteral("sessioned"), Importance::Low,
+                    "Compatibility mode of the Connect protocol (one node: unused).",
+                    ConfigDef::caseInsensitiveValidString({QStringLiteral("eager"), QStringLiteral("compatible"),
+                                                            QStringLiteral("sessioned")})))
+        .define(key("scheduled.rebalance.max.delay.ms", Type::Int, 300000, Importance::Low,
+                    "Delay before departed workers' connectors are reassigned (one node: unused)."))
+        .define(key("exactly.once.source.support", Type::String, QStringLiteral("disabled"), Importance::High,
+                    "Exactly-once support for source connectors (not supported yet: only disabled).",
+                    ConfigDef::caseInsensitiveValidString({QStringLiteral("disabled"), QStringLiteral("preparing"),
+                                                            QStringLiteral("enabled")})))
+        .define(key("client.id", Type::String, QStringLiteral(""), Importance::Low,
+                    "Client id prefix of the worker's internal clients."));
+    return def;
+}
+
+Util::Result<WorkerConfig> WorkerConfig::distributed(const ConfigMap &props)
+{
+    try {
+        return WorkerConfig(distributedConfigDef(), props, false);
+    } catch (const ConfigException &e) {
+        return Util::Error{e.message(), int(ErrorCode::InvalidConfig)};
+    }
+}
+
+QString WorkerConfig::groupId() const
+{
+    return m_standalone ? QString() : m_config.getString(QString::fromLatin1(WorkerKeys::GroupId));
+}
+
+InternalTopicSettings WorkerConfig::internalTopic(InternalTopic which) const
+{
+    InternalTopicSettings settings;
+    if (m_standalone)
+        return settings;
+    auto get = [this](const char *name) { return m_config.get(QString::fromLatin1(name)); };
+    switch (which) {
+    case InternalTopic::Config:
+        settings.name = get(WorkerKeys::ConfigStorageTopic).toString();
+        settings.partitions = 1;
+        settings.replicationFactor = get(WorkerKeys::ConfigStorageReplicationFactor).toInt();
+        settings.prefix = QStringLiteral("config.storage.");
+        break;
+    case InternalTopic::Offsets:
+        settings.name = get(WorkerKeys::OffsetStorageTopic).toString();
+        settings.partitions = get(WorkerKeys::OffsetStoragePartitions).toInt();
+        settings.replicationFactor = get(WorkerKeys::OffsetStorageReplicationFactor).toInt();
+        settings.prefix = QStringLiteral("offset.storage.");
+        break;
+    case InternalTopic::Status:
+        settings.name = get(WorkerKeys::StatusStorageTopic).toString();
+        settings.partitions = get(WorkerKeys::StatusStoragePartitions).toInt();
+        settings.replicationFactor = get(WorkerKeys::StatusStorageReplicationFactor).toInt();
+        settings.prefix = QStringLiteral("status.storage.");
+        break;
+    }
+    // Other config.storage.* / offset.storage.* / status.storage.* keys are topic configs.
+    static const QStringList own{QStringLiteral("topic"), QStringLiteral("partitions"),
+                                 QStringLiteral("replication.factor"), QStringLiteral("file.filename")};
+    const ConfigMap &originals = m_config.originals();
+    for (auto it = originals.cbegin(); it != originals.cend(); ++it) {
+        if (!it.key().startsWith(settings.prefix))
+            continue;
+        const QString suffix = it.key().mid(settings.prefix.size());
+        if (!own.contains(suffix))
+            settings.topicConfigs.insert(suffix, it.value());
+    }
+    settings.topicConfigs.insert(QStringLiteral("cleanup.policy"), QStringLiteral("compact"));
+    return settings;
 }
 
 WorkerConfig::WorkerConfig(const ConfigDef &definition, const ConfigMap &props, bool standalone)
@@ -490,7 +609,9 @@ QStringList WorkerConfig::unknownKeys() const
         QStringLiteral("admin."),            QStringLiteral("key.converter."),
         QStringLiteral("value.converter."),  QStringLiteral("header.converter."),
         QStringLiteral("config.providers."), QStringLiteral("listeners.https."),
-        QStringLiteral("sasl."),
+        QStringLiteral("sasl."),             QStringLiteral("config.storage."),
+        QStringLiteral("offset.storage."),   QStringLiteral("status.storage."),
+        QStringLiteral("rest.basic.auth."),
     };
     const QStringList removed = removedKeys();
     QStringList result;

@@ -39,7 +39,32 @@ inline constexpr char AccessControlAllowMethods[] = "access.control.allow.method
 inline constexpr char ResponseHttpHeaders[] = "response.http.headers.config";
 inline constexpr char SslClientAuth[] = "ssl.client.auth";
 inline constexpr char OffsetStorageFileFilename[] = "offset.storage.file.filename";
+inline constexpr char GroupId[] = "group.id";
+inline constexpr char ConfigStorageTopic[] = "config.storage.topic";
+inline constexpr char ConfigStorageReplicationFactor[] = "config.storage.replication.factor";
+inline constexpr char OffsetStorageTopic[] = "offset.storage.topic";
+inline constexpr char OffsetStoragePartitions[] = "offset.storage.partitions";
+inline constexpr char OffsetStorageReplicationFactor[] = "offset.storage.replication.factor";
+inline constexpr char StatusStorageTopic[] = "status.storage.topic";
+inline constexpr char StatusStoragePartitions[] = "status.storage.partitions";
+inline constexpr char StatusStorageReplicationFactor[] = "status.storage.replication.factor";
 } // namespace WorkerKeys
+
+/** The three internal topics of distributed mode. */
+enum class InternalTopic { Config, Offsets, Status };
+
+/** How to find or create one internal topic. */
+struct InternalTopicSettings
+{
+    QString name;
+    /** -1 = the broker's default. */
+    int partitions = 1;
+    int replicationFactor = 3;
+    /** "config.storage." etc. */
+    QString prefix;
+    /** Topic-level configs (other `<prefix>*` keys), with cleanup.policy=compact forced. */
+    QMap<QString, QString> topicConfigs;
+};
 
 /**
  * A parsed worker configuration (Kafka's `WorkerConfig` / `StandaloneConfig`): typed accessors
@@ -66,6 +91,14 @@ public:
      *  Kafka's message, e.g. `Missing required configuration "key.converter" which has no
      *  default value.` */
     static Util::Result<WorkerConfig> standalone(const Api::ConfigMap &props);
+    /** baseConfigDef() plus distributed mode's group and internal-topic keys. */
+    static Api::ConfigDef distributedConfigDef();
+    static Util::Result<WorkerConfig> distributed(const Api::ConfigMap &props);
+
+    /** Distributed: `group.id`; null for standalone. */
+    QString groupId() const;
+    /** Distributed: the internal topic's name, partitions, replication and topic configs. */
+    InternalTopicSettings internalTopic(InternalTopic which) const;
 
     const Api::AbstractConfig &config() const { return m_config; }
     const Api::ConfigMap &originals() const { return m_config.originals(); }

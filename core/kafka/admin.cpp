@@ -115,4 +115,114 @@ Util::Error Admin::createTopic(const QString &name, int partitions, int replicat
     return result;
 }
 
+namespace {
+
+rd_kafka_topic_partition_list_t *partitionList(const QList<Api::TopicPartition> &partitions,
+                                               const QMap<Api::TopicPartition, qint64> &offsets = {})
+{
+    auto *list = rd_kafka_topic_partition_list_new(int(partitions.size()));
+    for (const auto &tp : partitions) {
+        auto *entry = rd_kafka_topic_partition_list_add(list, tp.topic.toUtf8().constData(), tp.partition);
+        entry->offset = offsets.value(tp, RD_KAFKA_OFFSET_INVALID);
+    }
+    return list;
+}
+
+/** Runs one admin request whose result is a group's partition list. */
+template <typename Issue, typename Result>
+Util::Result<QMap<Api::TopicPartition, qint64>> groupOffsetsRequest(rd_kafka_t *rk, rd_kafka_admin_op_t op,
+                                                                    int timeoutMs, const QString &what,
+                                                                    Issue issue, Result resultOf)
+{
+    char errstr[512];
+    rd_kafka_AdminOptions_t *options = rd_kafka_AdminOptions_new(rk, op);
+    rd_kafka_AdminOptions_set_request_timeout(options, timeoutMs, errstr, sizeof errstr);
+    rd_kafka_queue_t *queue = rd_kafka_queue_new(rk);
+    issue(options, queue);
+    rd_kafka_event_t *event = rd_kafka_queue_poll(queue, timeoutMs + 1000);
+    Util::Result<QMap<Api::TopicPartition, qint64>> result = QMap<Api::TopicPartition, qint64>();
+    if (!event) {
+        result = Util::Error{QStringLiteral("%1 timed out").arg(what), RD_KAFKA_RESP_ERR__TIMED_OUT, true};
+    } else if (rd_kafka_event_error(event)) {
+        result = Internal::errorFromCode(rd_kafka_event_error(event), what);
+    } else {
+        size_t count = 0;
+        const rd_kafka_group_result_t **groups = resultOf(event, &count);
+        QMap<Api::TopicPartition, qint64> offsets;
+        for (size_t i = 0; i < count && result; ++i) {
+            if (const rd_kafka_error_t *error = rd_kafka_group_result_error(groups[i])) {
+                result = Util::Error{QStringLiteral("%1: %2").arg(what, QString::fromUtf8(rd_kafka_error_string(error))),
+                                     int(rd_kafka_error_code(error)), bool(rd_kafka_error_is_retriable(error))};
+                break;
+            }
+            const rd_kafka_topic_partition_list_t *list = rd_kafka_group_result_partitions(groups[i]);
+            for (int j = 0; list && j < list->cnt; ++j) {
+                const auto &entry = list->elems[j];
+                if (entry.err) {
+                    result = Internal::errorFromCode(entry.err, what);
+                    break;
+                }
+                if (entry.offset >= 0)
+                    offsets.insert({QString::fromUtf8(entry.topic), entry.partition}, entry.offset);
+            }
+        }
+        if (result)
+            result = offsets;
+    }
+    if (event)
+        rd_kafka_event_destroy(event);
+    rd_kafka_queue_destroy(queue);
+    rd_kafka_AdminOptions_destroy(options);
+    return result;
+}
+
+} // namespace
+
+Util::Result<QMap<Api::TopicPartition, qint64>> Admin::listConsumerGroupOffsets(
+    const QString &group, const QList<Api::TopicPartition> &partitions, int timeoutMs)
+{
+    if (partitions.isEmpty())
+        return QMap<Api::TopicPartition, qint64>();
+    rd_kafka_t *rk = d->rk.get();
+    return groupOffsetsRequest(
+        rk, RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS, timeoutMs,
+        QStringLiteral("Listing the offsets of consumer group %1").arg(group),
+        [&](rd_kafka_AdminOptions_t *options, rd_kafka_queue_t *queue) {
+            auto *list = partitionList(partitions);
+            rd_kafka_ListConsumerGroupOffsets_t *request =
+                rd_kafka_ListConsumerGroupOffsets_new(group.toUtf8().constData(), list);
+            rd_kafka_ListConsumerGroupOffsets(rk, &request, 1, options, queue);
+            rd_kafka_ListConsumerGroupOffsets_destroy(request);
+            rd_kafka_topic_partition_list_destroy(list);
+        },
+        [](rd_kafka_event_t *event, size_t *count) {
+            return rd_kafka_ListConsumerGroupOffsets_result_groups(
+                rd_kafka_event_ListConsumerGroupOffsets_result(event), count);
+        });
+}
+
+Util::Error Admin::alterConsumerGroupOffsets(const QString &group, const QMap<Api::TopicPartition, qint64> &offsets,
+                                             int timeoutMs)
+{
+    if (offsets.isEmpty())
+        return {};
+    rd_kafka_t *rk = d->rk.get();
+    auto result = groupOffsetsRequest(
+        rk, RD_KAFKA_ADMIN_OP_ALTERCONSUMERGROUPOFFSETS, timeoutMs,
+        QStringLiteral("Altering the offsets of consumer group %1").arg(group),
+        [&](rd_kafka_AdminOptions_t *options, rd_kafka_queue_t *queue) {
+            auto *list = partitionList(offsets.keys(), offsets);
+            rd_kafka_AlterConsumerGroupOffsets_t *request =
+                rd_kafka_AlterConsumerGroupOffsets_new(group.toUtf8().constData(), list);
+            rd_kafka_AlterConsumerGroupOffsets(rk, &request, 1, options, queue);
+            rd_kafka_AlterConsumerGroupOffsets_destroy(request);
+            rd_kafka_topic_partition_list_destroy(list);
+        },
+        [](rd_kafka_event_t *event, size_t *count) {
+            return rd_kafka_AlterConsumerGroupOffsets_result_groups(
+                rd_kafka_event_AlterConsumerGroupOffsets_result(event), count);
+        });
+    return result ? Util::Error{} : result.error();
+}
+
 } // namespace ConnectDesk::Kafka

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/api/records.h"
 #include "core/util/result.h"
 
 #include <QMap>
@@ -32,6 +33,14 @@ public:
     /** CreateTopics (real brokers). */
     Util::Error createTopic(const QString &name, int partitions, int replicationFactor,
                             const QMap<QString, QString> &configs, int timeoutMs);
+
+    /** Committed offsets of a consumer group for the given partitions (partitions without a
+     *  committed offset are left out). */
+    Util::Result<QMap<Api::TopicPartition, qint64>> listConsumerGroupOffsets(
+        const QString &group, const QList<Api::TopicPartition> &partitions, int timeoutMs);
+    /** Sets committed offsets of a consumer group that has no active members. */
+    Util::Error alterConsumerGroupOffsets(const QString &group,
+                                          const QMap<Api::TopicPartition, qint64> &offsets, int timeoutMs);
 
 private:
     Admin();

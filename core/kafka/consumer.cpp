@@ -190,6 +190,26 @@ QList<Message> Consumer::poll(int maxMessages, int timeoutMs, Util::Error *error
     return result;
 }
 
+Util::Error Consumer::assign(const PartitionOffsets &offsets)
+{
+    auto *list = toNative(offsets);
+    const rd_kafka_resp_err_t err = rd_kafka_assign(d->rk.get(), list);
+    rd_kafka_topic_partition_list_destroy(list);
+    return err ? Internal::errorFromCode(err, QStringLiteral("Assign")) : Util::Error{};
+}
+
+Util::Result<QPair<qint64, qint64>> Consumer::watermarks(const TopicPartition &partition, int timeoutMs)
+{
+    int64_t low = 0;
+    int64_t high = 0;
+    const rd_kafka_resp_err_t err = rd_kafka_query_watermark_offsets(
+        d->rk.get(), partition.topic.toUtf8().constData(), partition.partition, &low, &high, timeoutMs);
+    if (err)
+        return Internal::errorFromCode(err, QStringLiteral("Watermarks of %1-%2")
+                                                .arg(partition.topic).arg(partition.partition));
+    return QPair<qint64, qint64>(low, high);
+}
+
 Util::Error Consumer::commitSync(const PartitionOffsets &offsets)
 {
     if (offsets.isEmpty())

@@ -51,6 +51,12 @@ public:
      *  (other than end of partition) are returned through error. */
     QList<Message> poll(int maxMessages, int timeoutMs, Util::Error *error = nullptr);
 
+    /** Reads the given partitions from the given offsets, without a group (internal topics).
+     *  Offsets: >= 0, or -2 for the beginning. */
+    Util::Error assign(const PartitionOffsets &offsets);
+    /** Low and high watermark of a partition. */
+    Util::Result<QPair<qint64, qint64>> watermarks(const TopicPartition &partition, int timeoutMs);
+
     Util::Error commitSync(const PartitionOffsets &offsets);
     Util::Error commitAsync(const PartitionOffsets &offsets);
     Util::Result<PartitionOffsets> committed(const QList<TopicPartition> &partitions, int timeoutMs);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "standaloneconnect.h"
+#include "connect.h"
 
 #include "core/converters/builtinconverters.h"
 #include "core/plugin/pluginregistry.h"

@@ -15,6 +15,8 @@
 
 #include <QDeadlineTimer>
 
+#include <limits>
+
 namespace ConnectDesk::Runtime {
 
 namespace {
@@ -112,7 +114,10 @@ bool Worker::startTask(const TaskId &id, const Api::ConfigMap &connectorConfig,
     }
     WorkerTask *raw = task.value().get();
     raw->setTargetState(target);
-    m_tasks[id] = task.takeValue();
+    {
+        QMutexLocker lock(&m_tasksMutex);
+        m_tasks[id] = task.takeValue();
+    }
     raw->start();
     return true;
 }
@@ -127,6 +132,7 @@ Util::Result<std::unique_ptr<WorkerTask>> Worker::buildTask(const TaskId &id,
     setup.connectorConfig = connectorConfig;
     setup.taskConfig = taskConfig;
     setup.status = m_status;
+    setup.topicTracking = m_config.topicTrackingEnable();
     setup.workerId = m_workerId;
     setup.offsetFlushIntervalMs = m_config.offsetFlushIntervalMs();
     setup.offsetFlushTimeoutMs = m_config.offsetFlushTimeoutMs();
@@ -249,6 +255,8 @@ QMap<QString, QString> Worker::consumerProps(const TaskId &id, const Api::Config
         // tests/bench. queued.max.messages.kbytes (64 MiB) still bounds the memory.
         {QStringLiteral("queued.min.messages"), QStringLiteral("1000000")},
     };
+    if (m_developmentBroker)
+        props.insert(QStringLiteral("session.timeout.ms"), QStringLiteral("6000"));
     props.insert(m_config.consumerProps());
     props.insert(Config::withPrefixStripped(connectorConfig, QStringLiteral("consumer.override.")));
     QStringList dropped;
@@ -281,6 +289,7 @@ void Worker::stopTasks(const QString &connector)
 void Worker::stopMatching(const std::function<bool(const TaskId &)> &matches)
 {
     std::vector<std::unique_ptr<WorkerTask>> stopping;
+    QMutexLocker lock(&m_tasksMutex);
     for (auto it = m_tasks.begin(); it != m_tasks.end();) {
         if (matches(it->first)) {
             it->second->requestStop();
@@ -290,6 +299,7 @@ void Worker::stopMatching(const std::function<bool(const TaskId &)> &matches)
             ++it;
         }
     }
+    lock.unlock();
     QDeadlineTimer deadline(m_config.taskShutdownGracefulTimeoutMs());
     for (auto &task : stopping) {
         if (!task->wait(deadline)) {
@@ -313,8 +323,33 @@ void Worker::stopAll()
         stopConnector(name);
 }
 
+bool Worker::hasTasks(const QString &connector) const
+{
+    const auto it = m_tasks.lower_bound(TaskId{connector, std::numeric_limits<int>::min()});
+    return it != m_tasks.end() && it->first.connector == connector;
+}
+
+QMap<QString, QString> Worker::sinkConsumerProps(const QString &connector, const Api::ConfigMap &config) const
+{
+    QMap<QString, QString> props = consumerProps({connector, 0}, config);
+    props.insert(QStringLiteral("client.id"), QStringLiteral("connector-offsets-%1").arg(connector));
+    return props;
+}
+
+QMap<QString, QString> Worker::adminProps(const QString &connector, const Api::ConfigMap &config) const
+{
+    QMap<QString, QString> props{
+        {QStringLiteral("bootstrap.servers"), m_bootstrapServers},
+        {QStringLiteral("client.id"), QStringLiteral("connector-worker-adminclient-%1").arg(connector)},
+    };
+    props.insert(m_config.adminProps());
+    props.insert(Config::withPrefixStripped(config, QStringLiteral("admin.override.")));
+    return Kafka::toLibrdkafkaProperties(props);
+}
+
 QList<TaskProgress> Worker::progress() const
 {
+    QMutexLocker lock(&m_tasksMutex);
     QList<TaskProgress> result;
     for (const auto &[id, task] : m_tasks) {
         TaskProgress p;

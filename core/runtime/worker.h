@@ -9,6 +9,7 @@
 #include "core/util/result.h"
 
 #include <QMap>
+#include <QMutex>
 #include <QObject>
 
 #include <functional>
@@ -68,9 +69,20 @@ public:
     ~Worker() override;
 
     const QString &workerId() const { return m_workerId; }
+    /** Against the development broker, sink consumers use a 6 s session timeout: its groups
+     *  wait session.timeout.ms - 1 s after a member leaves before anyone can join again
+     *  (restart, offsets API), 44 s with the client default. Set before tasks start. */
+    void setDevelopmentBroker(bool development) { m_developmentBroker = development; }
     const Config::WorkerConfig &config() const { return m_config; }
     Plugin::PluginRegistry *registry() const { return m_registry; }
     StatusStore *status() const { return m_status; }
+    const QString &bootstrapServers() const { return m_bootstrapServers; }
+    const std::shared_ptr<Storage::OffsetBackingStore> &offsets() const { return m_offsets; }
+    /** The settings of a sink connector's consumer (group `connect-<c>` unless overridden);
+     *  thread-safe, for the offsets API. */
+    QMap<QString, QString> sinkConsumerProps(const QString &connector, const Api::ConfigMap &config) const;
+    /** Admin client settings for the offsets API and topic lookups; thread-safe. */
+    QMap<QString, QString> adminProps(const QString &connector, const Api::ConfigMap &config) const;
 
     /** Creates and initializes the connector, then moves it to the target state. false when it
      *  could not be created or started (status FAILED with the reason). */
@@ -84,12 +96,14 @@ public:
     /** Starts a task thread; false with status FAILED when it cannot be set up. */
     bool startTask(const TaskId &id, const Api::ConfigMap &connectorConfig,
                    const Api::ConfigMap &taskConfig, TargetState target);
+    bool hasTasks(const QString &connector) const;
     void setTaskTargetState(const QString &connector, TargetState target);
     /** Requests every task of the connector to stop, then waits (task.shutdown.graceful.timeout.ms). */
     void stopTasks(const QString &connector);
     void stopTask(const TaskId &id);
     void stopAll();
 
+    /** Thread-safe. */
     QList<TaskProgress> progress() const;
 
 Q_SIGNALS:
@@ -106,10 +120,13 @@ private:
     Config::WorkerConfig m_config;
     QString m_bootstrapServers;
     QString m_workerId;
+    bool m_developmentBroker = false;
     Plugin::PluginRegistry *m_registry;
     std::shared_ptr<Storage::OffsetBackingStore> m_offsets;
     StatusStore *m_status;
     std::map<QString, std::unique_ptr<WorkerConnector>> m_connectors;
+    /** Guards m_tasks' membership against progress() from other threads. */
+    mutable QMutex m_tasksMutex;
     std::map<TaskId, std::unique_ptr<WorkerTask>> m_tasks;
 };
 

@@ -115,8 +115,10 @@ void WorkerSinkTask::pollAndDeliver(int timeoutMs)
     // of one partition, so the map is updated once per run, not once per record.
     const Kafka::Message *runEnd = nullptr;
     auto recordRun = [&] {
-        if (runEnd)
+        if (runEnd) {
             m_currentOffsets.insert({runEnd->topic, runEnd->partition}, runEnd->offset + 1);
+            trackTopic(runEnd->topic);
+        }
     };
     for (const Kafka::Message &message : messages) {
         Api::SinkRecord record;

@@ -136,6 +136,7 @@ void WorkerSourceTask::sendRecords(QList<Api::SourceRecord> &records)
             throw Api::ConnectException(QStringLiteral("Unrecoverable exception trying to send: %1")
                                             .arg(error.message));
         }
+        trackTopic(prepared.topic);
         ++m_sent;
     }
 }

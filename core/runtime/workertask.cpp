@@ -78,6 +78,15 @@ void WorkerTask::reportStatus(State state, const QString &trace)
     m_setup.status->putTask(m_setup.connector, m_setup.taskId, {state, trace, m_setup.workerId, 0});
 }
 
+void WorkerTask::trackNewTopic(const QString &topic)
+{
+    m_lastTopic = topic;
+    if (!m_setup.topicTracking || !m_setup.status || m_knownTopics.contains(topic))
+        return;
+    m_knownTopics.insert(topic);
+    m_setup.status->putTopic(m_setup.connector, topic, m_setup.taskId);
+}
+
 void WorkerTask::sleepInterruptibly(qint64 ms)
 {
     QMutexLocker lock(&m_pauseMutex);

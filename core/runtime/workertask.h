@@ -9,6 +9,7 @@
 #include "core/api/converter.h"
 
 #include <QMutex>
+#include <QSet>
 #include <QThread>
 #include <QWaitCondition>
 
@@ -35,6 +36,8 @@ struct TaskSetup
     /** Producer (source) or consumer (sink) properties, fully layered. */
     QMap<QString, QString> clientProps;
     StatusStore *status = nullptr;
+    /** topic.tracking.enable: record the topics the task uses. */
+    bool topicTracking = true;
     QString workerId;
     qint64 offsetFlushIntervalMs = 60000;
     qint64 offsetFlushTimeoutMs = 5000;
@@ -73,6 +76,12 @@ protected:
     bool awaitUnpaused();
     bool isPaused() const { return m_targetState.load() == TargetState::Paused; }
     void reportStatus(State state, const QString &trace = {});
+    /** Records that the task used a topic (topic tracking); cheap when the topic is known. */
+    void trackTopic(const QString &topic)
+    {
+        if (topic != m_lastTopic)
+            trackNewTopic(topic);
+    }
     void sleepInterruptibly(qint64 ms);
 
     TaskSetup m_setup;
@@ -81,6 +90,10 @@ protected:
     ErrorHandler m_errors;
 
 private:
+    void trackNewTopic(const QString &topic);
+    QString m_lastTopic;
+    QSet<QString> m_knownTopics;
+
     QMutex m_pauseMutex;
     QWaitCondition m_pauseCondition;
 };

@@ -153,6 +153,7 @@ void tst_WorkerCli::badStart_data()
 
     const QString valid = QStringLiteral(
         "bootstrap.servers=embedded\n"
+        "listeners=http://127.0.0.1:0\n"
         "key.converter=org.apache.kafka.connect.storage.StringConverter\n"
         "value.converter=org.apache.kafka.connect.storage.StringConverter\n"
         "offset.storage.file.filename=@DIR@/offsets.txt\n");
@@ -164,7 +165,7 @@ void tst_WorkerCli::badStart_data()
                                          << QStringList{"@DIR@/worker.properties"};
     QTest::newRow("malformed properties")
         << valid + QStringLiteral("value.converter.x=\\uZZZZ\n") << QStringList{} << 2
-        << QStringList{"@DIR@/worker.properties:5", "\\uXXXX"};
+        << QStringList{"@DIR@/worker.properties:6", "\\uXXXX"};
     QTest::newRow("missing key.converter")
         << QString(valid).remove(QRegularExpression(QStringLiteral("key\\.converter=[^\\n]*\\n")))
         << QStringList{} << 2 << QStringList{"worker.properties", "key.converter"};

@@ -3,7 +3,7 @@
 // failure (plugin not loaded, connector FAILED, task FAILED, with the reason) and keeps running
 // everything else.
 #include "core/plugin/pluginregistry.h"
-#include "core/runtime/standaloneconnect.h"
+#include "core/rest/connectworker.h"
 #include "tests/support/childprocess.h"
 #include "tests/support/testfiles.h"
 
@@ -129,16 +129,16 @@ void tst_PluginFailures::statusesInProcess()
     Setup setup;
     QVERIFY(setup.write({"boom-source", "bad-sink", "file-source", "file-sink"}, Lines));
     QStringList said;
-    auto connect = Runtime::StandaloneConnect::start(setup.workerFile, setup.connectorFiles,
-                                                     [&said](const QString &line) {
-                                                         said.append(line);
-                                                     });
-    QVERIFY2(connect, qPrintable(connect ? QString() : connect.error().message));
-    Runtime::StatusStore *status = (*connect)->status();
+    auto worker = Rest::ConnectWorker::start(Rest::ConnectWorker::Mode::Standalone, setup.workerFile,
+                                             setup.connectorFiles,
+                                             [&said](const QString &line) { said.append(line); });
+    QVERIFY2(worker, qPrintable(worker ? QString() : worker.error().message));
+    Runtime::Connect *connect = (*worker)->connect();
+    Runtime::StatusStore *status = connect->status();
 
     // Each bad plugin is reported, with its reason, and nothing else is.
     QStringList failed;
-    for (const auto &failure : (*connect)->registry()->failures()) {
+    for (const auto &failure : connect->registry()->failures()) {
         failed.append(QFileInfo(failure.location).fileName());
         QVERIFY2(!failure.reason.isEmpty(), qPrintable(failure.location));
     }
@@ -186,7 +186,7 @@ void tst_PluginFailures::statusesInProcess()
     QCOMPARE(multisetDifference(multiset(generateLines(0, Lines + 100)),
                                 multiset(readLines(setup.output))),
              QString());
-    (*connect)->stop();
+    (*worker)->stop();
 }
 
 void tst_PluginFailures::workerProcessKeepsRunning()

@@ -70,6 +70,8 @@ QMap<QString, QString> workerProperties(const QString &dir, const QString &boots
         {QStringLiteral("offset.storage.file.filename"), dir + QStringLiteral("/offsets.txt")},
         {QStringLiteral("offset.flush.interval.ms"), QStringLiteral("500")},
         {QStringLiteral("consumer.session.timeout.ms"), QStringLiteral("6000")},
+        // A free port: tests run in parallel and next to a user's worker on 8083.
+        {QStringLiteral("listeners"), QStringLiteral("http://127.0.0.1:0")},
     };
 }
 

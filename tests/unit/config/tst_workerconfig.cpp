@@ -72,7 +72,8 @@ void tst_WorkerConfig::defaults()
     QVERIFY(config.topicCreationEnable());
     QVERIFY(config.topicTrackingEnable());
     QVERIFY(config.topicTrackingAllowReset());
-    QCOMPARE(config.listeners(), QStringList{"http://:8083"});
+    // Loopback by default (Kafka: http://:8083, every interface).
+    QCOMPARE(config.listeners(), QStringList{"http://127.0.0.1:8083"});
     QVERIFY(!config.adminListeners());
     QVERIFY(config.restAdvertisedHostName().isNull());
     QVERIFY(!config.restAdvertisedPort());
@@ -107,7 +108,7 @@ void tst_WorkerConfig::definitionMatchesKafka()
     QVERIFY(!def.key("offset.storage.file.filename")->hasDefault());
     QCOMPARE(Api::ConfigDef::convertToString(*def.key("listeners")->defaultValue,
                                              Api::ConfigDef::Type::List),
-             QStringLiteral("http://:8083"));
+             QStringLiteral("http://127.0.0.1:8083")); // our one deliberate difference
     QCOMPARE(def.key("offset.flush.interval.ms")->type, Api::ConfigDef::Type::Long);
     QCOMPARE(def.key("ssl.keystore.password")->type, Api::ConfigDef::Type::Password);
     QVERIFY(!WorkerConfig::baseConfigDef().contains("offset.storage.file.filename"));

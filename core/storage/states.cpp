@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "states.h"
 
-namespace ConnectDesk::Runtime {
+namespace ConnectDesk::Storage {
 
 QString stateName(State state)
 {
@@ -59,4 +59,4 @@ std::optional<TargetState> targetStateFromName(const QString &name)
     return std::nullopt;
 }
 
-} // namespace ConnectDesk::Runtime
+} // namespace ConnectDesk::Storage
