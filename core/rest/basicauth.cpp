@@ -64,8 +64,11 @@ ParsedHash parseHash(const QString &hash)
 
 QByteArray derive(const QString &password, const QByteArray &salt, int iterations)
 {
-    return QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, password.toUtf8(),
-                                              salt, iterations, KeyBytes);
+    return QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256,
+                                              password.toUtf8(),
+                                              salt,
+                                              iterations,
+                                              KeyBytes);
 }
 
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
@@ -163,14 +166,16 @@ Util::Result<BasicAuth> BasicAuth::parse(const QByteArray &text, const QString &
         if (user.isEmpty())
             return usersFileError(fileName, lineNumber, QStringLiteral("empty user name"));
         if (!isValidHash(hash)) {
-            return usersFileError(fileName, lineNumber,
+            return usersFileError(fileName,
+                                  lineNumber,
                                   QStringLiteral("the hash of user '%1' is not a "
                                                  "pbkdf2-sha256:<iterations>:<salt hex>:<key hex> "
                                                  "value (make one with connectdesk-worker passwd)")
                                       .arg(user));
         }
         if (auth.m_users.contains(user)) {
-            return usersFileError(fileName, lineNumber,
+            return usersFileError(fileName,
+                                  lineNumber,
                                   QStringLiteral("user '%1' is listed twice").arg(user));
         }
         auth.m_users.insert(user, hash);

@@ -23,22 +23,24 @@ class HttpServerPrivate;
 
 /**
  * TLS material and settings of the https listeners: Kafka's `listeners.https.ssl.*` keys
- * (fromProperties() applies Kafka's prefix rule). Field → key (after the prefix):
+ * (fromProperties() applies Kafka's prefix rule). field: key (after the prefix), notes:
  *
- * | field | key | notes |
- * |---|---|---|
- * | keystoreLocation | `ssl.keystore.location` | PKCS#12 file, or PEM (key + chain) when the type is PEM |
- * | keystoreType | `ssl.keystore.type` | `PKCS12` (default) or `PEM`; `JKS` cannot be read: convert it with `keytool -importkeystore -deststoretype PKCS12` |
- * | keystorePassword | `ssl.keystore.password` | |
- * | keyPassword | `ssl.key.password` | tried when the keystore password does not open the key |
- * | pemCertificateLocation | `ssl.pem.certificate.location` | ConnectDesk: PEM certificate (chain), leaf first |
- * | pemKeyLocation | `ssl.pem.key.location` | ConnectDesk: PEM private key (encrypted with `ssl.key.password` or not) |
- * | clientAuth | `ssl.client.auth` | `none` (default), `requested`, `required` |
- * | truststoreLocation | `ssl.truststore.location` | CAs for client certificates; PEM only |
- * | truststoreType | `ssl.truststore.type` | `PEM` (Kafka's default `JKS` is refused when a location is set) |
- * | enabledProtocols | `ssl.enabled.protocols` | default `TLSv1.2,TLSv1.3`; the lowest listed is the minimum |
- *
- * The PEM pair wins over the keystore when both are set.
+ * - keystoreLocation: `ssl.keystore.location`: a PKCS#12 file, or a PEM file holding the key
+ *   and the chain when the type is PEM.
+ * - keystoreType: `ssl.keystore.type`: `PKCS12` (default) or `PEM`. `JKS` cannot be read
+ *   (refused with a clear error; convert it with
+ *   `keytool -importkeystore -srckeystore K.jks -destkeystore K.p12 -deststoretype PKCS12`).
+ * - keystorePassword: `ssl.keystore.password`.
+ * - keyPassword: `ssl.key.password`: also tried on a PKCS#12 file; decrypts a PEM key.
+ * - pemCertificateLocation: `ssl.pem.certificate.location` (ConnectDesk): PEM certificate
+ *   chain, leaf first.
+ * - pemKeyLocation: `ssl.pem.key.location` (ConnectDesk): PEM private key, encrypted with
+ *   `ssl.key.password` or not. The PEM pair wins over the keystore when both are set.
+ * - clientAuth: `ssl.client.auth`: `none` (default), `requested` or `required`.
+ * - truststoreLocation: `ssl.truststore.location`: CAs for client certificates.
+ * - truststoreType: `ssl.truststore.type`: `PEM` only (Kafka's default JKS is refused).
+ * - enabledProtocols: `ssl.enabled.protocols`: default `TLSv1.2,TLSv1.3`; the lowest listed
+ *   is the minimum accepted.
  */
 struct HttpsOptions
 {
@@ -109,8 +111,11 @@ struct HttpServerOptions
  * `response.http.headers.config` rules, on every response including errors.
  *
  * Thread: lives on the thread that created it (the REST thread); the handler is called there,
- * synchronously, one request at a time. Owns its listening sockets and connections; close()
- * or destruction drops them. Do not call close() or delete the server from inside the handler.
+ * synchronously. A connection never has two requests in the handler at once and answers in
+ * request order; but if the handler spins an event loop while it waits, requests of other
+ * connections may enter the handler meanwhile. Owns its listening sockets and connections;
+ * close() or destruction drops them. Do not call close() or delete the server from inside the
+ * handler.
  */
 class HttpServer : public QObject
 {

@@ -32,7 +32,8 @@ void Router::add(const QByteArray &method, const QString &pattern, Handler handl
     const QStringList parts = pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     for (const QString &part : parts) {
         Segment segment;
-        if (part.size() >= 2 && part.startsWith(QLatin1Char('{')) && part.endsWith(QLatin1Char('}'))) {
+        if (part.size() >= 2 && part.startsWith(QLatin1Char('{'))
+            && part.endsWith(QLatin1Char('}'))) {
             segment.variable = true;
             segment.text = part.mid(1, part.size() - 2);
             ++route.variables;
@@ -125,7 +126,8 @@ QList<QByteArray> Router::allowedMethods(const QStringList &pathSegments) const
     return routes.isEmpty() ? QList<QByteArray>() : allowOf(routes);
 }
 
-HttpResponse Router::invoke(const Route &route, const HttpRequest &request,
+HttpResponse Router::invoke(const Route &route,
+                            const HttpRequest &request,
                             const QStringList &segments)
 {
     try {

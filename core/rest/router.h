@@ -78,7 +78,8 @@ private:
     static bool matches(const Route &route, const QStringList &segments);
     static PathParams params(const Route &route, const QStringList &segments);
     static QList<QByteArray> allowOf(const QList<const Route *> &routes);
-    static HttpResponse invoke(const Route &route, const HttpRequest &request,
+    static HttpResponse invoke(const Route &route,
+                               const HttpRequest &request,
                                const QStringList &segments);
 
     QList<Route> m_routes;

@@ -96,7 +96,9 @@ class RawClient
 public:
     explicit RawClient(quint16 port)
     {
-        QObject::connect(&m_socket, &QIODevice::readyRead, [this] { m_buffer += m_socket.readAll(); });
+        QObject::connect(&m_socket, &QIODevice::readyRead, [this] {
+            m_buffer += m_socket.readAll();
+        });
         m_socket.connectToHost(QHostAddress::LocalHost, port);
     }
 
@@ -143,7 +145,9 @@ struct Reply
     }
 };
 
-Reply fetch(QNetworkAccessManager &nam, const QNetworkRequest &request, const QByteArray &verb,
+Reply fetch(QNetworkAccessManager &nam,
+            const QNetworkRequest &request,
+            const QByteArray &verb,
             const QByteArray &body = QByteArray())
 {
     QNetworkReply *reply = nam.sendCustomRequest(request, verb, body);
@@ -172,8 +176,8 @@ bool runOpenssl(const QStringList &arguments, QByteArray *output = nullptr)
     process.start(QStringLiteral("openssl"), arguments);
     if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit
         || process.exitCode() != 0) {
-        qWarning().noquote() << "openssl" << arguments.join(QLatin1Char(' ')) << "failed:"
-                             << process.readAllStandardError();
+        qWarning().noquote() << "openssl" << arguments.join(QLatin1Char(' '))
+                             << "failed:" << process.readAllStandardError();
         return false;
     }
     if (output)
@@ -218,35 +222,50 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_router.add("GET", QStringLiteral("/connectors"), [](const HttpRequest &, const PathParams &) {
-            return HttpResponse::json(200, R"(["a","b"])");
-        });
-        m_router.add("POST", QStringLiteral("/connectors"),
+        m_router.add("GET",
+                     QStringLiteral("/connectors"),
+                     [](const HttpRequest &, const PathParams &) {
+                         return HttpResponse::json(200, R"(["a","b"])");
+                     });
+        m_router.add("POST",
+                     QStringLiteral("/connectors"),
                      [](const HttpRequest &request, const PathParams &) {
                          return HttpResponse::json(201, request.body);
                      });
-        m_router.add("GET", QStringLiteral("/connectors/{connector}"),
+        m_router.add("GET",
+                     QStringLiteral("/connectors/{connector}"),
                      [](const HttpRequest &request, const PathParams &params) {
-                         const QJsonObject object{
-                             {QStringLiteral("connector"), params.value(QStringLiteral("connector"))},
-                             {QStringLiteral("user"), request.user},
-                             {QStringLiteral("expand"),
-                              QJsonArray::fromStringList(request.queryValues(QStringLiteral("expand")))},
-                             {QStringLiteral("segments"), QJsonArray::fromStringList(request.pathSegments)}};
-                         return HttpResponse::json(200, QJsonDocument(object).toJson(QJsonDocument::Compact));
+                         const QJsonObject object{{QStringLiteral("connector"),
+                                                   params.value(QStringLiteral("connector"))},
+                                                  {QStringLiteral("user"), request.user},
+                                                  {QStringLiteral("expand"),
+                                                   QJsonArray::fromStringList(request.queryValues(
+                                                       QStringLiteral("expand")))},
+                                                  {QStringLiteral("segments"),
+                                                   QJsonArray::fromStringList(
+                                                       request.pathSegments)}};
+                         return HttpResponse::json(200,
+                                                   QJsonDocument(object).toJson(
+                                                       QJsonDocument::Compact));
                      });
-        m_router.add("PUT", QStringLiteral("/connectors/{connector}/pause"),
-                     [](const HttpRequest &, const PathParams &) { return HttpResponse::empty(202); });
-        m_router.add("DELETE", QStringLiteral("/connectors/{connector}"),
-                     [](const HttpRequest &, const PathParams &) { return HttpResponse::empty(204); });
-        m_router.add("POST", QStringLiteral("/connectors/{connector}/tasks"),
-                     [](const HttpRequest &, const PathParams &) { return HttpResponse::empty(204); });
+        m_router.add("PUT",
+                     QStringLiteral("/connectors/{connector}/pause"),
+                     [](const HttpRequest &, const PathParams &) {
+                         return HttpResponse::empty(202);
+                     });
+        m_router.add("DELETE",
+                     QStringLiteral("/connectors/{connector}"),
+                     [](const HttpRequest &, const PathParams &) {
+                         return HttpResponse::empty(204);
+                     });
+        m_router.add("POST",
+                     QStringLiteral("/connectors/{connector}/tasks"),
+                     [](const HttpRequest &, const PathParams &) {
+                         return HttpResponse::empty(204);
+                     });
     }
 
-    void cleanup()
-    {
-        m_server.reset();
-    }
+    void cleanup() { m_server.reset(); }
 
     void notFoundAndMethodNotAllowed()
     {
@@ -346,16 +365,19 @@ private slots:
         QCOMPARE(body.value(QStringLiteral("connector")).toString(), QStringLiteral("a/b"));
         QCOMPARE(body.value(QStringLiteral("segments")).toArray().size(), 2);
         QCOMPARE(body.value(QStringLiteral("expand")).toArray(),
-                 QJsonArray({QStringLiteral("status"), QStringLiteral("info"),
-                             QStringLiteral("A&b=c+")}));
+                 QJsonArray(
+                     {QStringLiteral("status"), QStringLiteral("info"), QStringLiteral("A&b=c+")}));
 
         QNetworkAccessManager nam;
-        const Reply reply = fetch(
-            nam, QNetworkRequest(url(QStringLiteral("/connectors/my%20conn%2Fx/?expand=a+b"))), "GET");
+        const Reply reply = fetch(nam,
+                                  QNetworkRequest(
+                                      url(QStringLiteral("/connectors/my%20conn%2Fx/?expand=a+b"))),
+                                  "GET");
         QCOMPARE(reply.status, 200);
         const QJsonObject viaNam = jsonObject(reply.body);
         QCOMPARE(viaNam.value(QStringLiteral("connector")).toString(), QStringLiteral("my conn/x"));
-        QCOMPARE(viaNam.value(QStringLiteral("expand")).toArray(), QJsonArray({QStringLiteral("a b")}));
+        QCOMPARE(viaNam.value(QStringLiteral("expand")).toArray(),
+                 QJsonArray({QStringLiteral("a b")}));
     }
 
     void bodyLimit()
@@ -364,7 +386,8 @@ private slots:
         options.maxBodyBytes = 1024 * 1024;
         const quint16 port = start(options);
         QVERIFY(port);
-        const QByteArray message = R"({"error_code":413,"message":"Request body is larger than 1048576 bytes"})";
+        const QByteArray message
+            = R"({"error_code":413,"message":"Request body is larger than 1048576 bytes"})";
 
         // Declared too large: refused as soon as the head arrives.
         RawClient client(port);
@@ -420,7 +443,8 @@ private slots:
         // Over the limit once decoded (the framing itself stays under the early bound).
         RawClient big(port);
         QVERIFY(big.waitConnected());
-        QByteArray chunked = "POST /connectors HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
+        QByteArray chunked
+            = "POST /connectors HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
         for (int i = 0; i < 20; ++i)
             chunked += "1000\r\n" + QByteArray(0x1000, 'z') + "\r\n";
         chunked += "0\r\n\r\n";
@@ -530,11 +554,12 @@ private slots:
 
     void handlerExceptions()
     {
-        const quint16 port = start(HttpServerOptions(), [](const HttpRequest &request) -> HttpResponse {
-            if (request.path == QLatin1String("/std"))
-                throw std::runtime_error("boom");
-            throw 1;
-        });
+        const quint16 port = start(HttpServerOptions(),
+                                   [](const HttpRequest &request) -> HttpResponse {
+                                       if (request.path == QLatin1String("/std"))
+                                           throw std::runtime_error("boom");
+                                       throw 1;
+                                   });
         QVERIFY(port);
         QNetworkAccessManager nam;
         const Reply stdReply = fetch(nam, QNetworkRequest(url(QStringLiteral("/std"))), "GET");
@@ -563,16 +588,18 @@ private slots:
         // QAbstractSocket's own guard against recursive readyRead does not apply).
         client.send("GET /first HTTP/1.1\r\nHost: x\r\n\r\nGET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
         // Sent while the /slow handler waits (timers fire in its event loop).
-        QTimer::singleShot(50, &client.socket(),
-                           [&client] { client.send("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n"); });
+        QTimer::singleShot(50, &client.socket(), [&client] {
+            client.send("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n");
+        });
         QStringList order;
         for (int i = 0; i < 3; ++i) {
             const auto response = client.next();
             QVERIFY(response);
             order.append(QString::fromUtf8(response->body));
         }
-        QCOMPARE(order, QStringList({QStringLiteral("/first"), QStringLiteral("/slow"),
-                                     QStringLiteral("/fast")}));
+        QCOMPARE(order,
+                 QStringList(
+                     {QStringLiteral("/first"), QStringLiteral("/slow"), QStringLiteral("/fast")}));
         QCOMPARE(maxRunning, 1);
 
         // The client leaving meanwhile is no problem.
@@ -590,7 +617,8 @@ private slots:
     void cors()
     {
         HttpServerOptions options;
-        options.accessControlAllowOrigin = QStringLiteral("http://allowed.example, https://*.example.org");
+        options.accessControlAllowOrigin = QStringLiteral(
+            "http://allowed.example, https://*.example.org");
         options.accessControlAllowMethods = QStringLiteral("GET,PUT,POST");
         const quint16 port = start(options);
         QVERIFY(port);
@@ -598,20 +626,24 @@ private slots:
         QVERIFY(client.waitConnected());
 
         // Simple request from an allowed origin: the origin is echoed.
-        client.send("GET /connectors HTTP/1.1\r\nHost: x\r\nOrigin: http://allowed.example\r\n\r\n");
+        client.send(
+            "GET /connectors HTTP/1.1\r\nHost: x\r\nOrigin: http://allowed.example\r\n\r\n");
         auto response = client.next();
         QVERIFY(response);
         QCOMPARE(response->status, 200);
-        QCOMPARE(response->header("Access-Control-Allow-Origin"), QByteArray("http://allowed.example"));
+        QCOMPARE(response->header("Access-Control-Allow-Origin"),
+                 QByteArray("http://allowed.example"));
         QCOMPARE(response->header("Access-Control-Allow-Credentials"), QByteArray("true"));
         QCOMPARE(response->header("Vary"), QByteArray("Origin"));
         QVERIFY(!response->hasHeader("Access-Control-Allow-Methods"));
 
         // Wildcard origin entry.
-        client.send("GET /connectors HTTP/1.1\r\nHost: x\r\nOrigin: https://a.b.example.org\r\n\r\n");
+        client.send(
+            "GET /connectors HTTP/1.1\r\nHost: x\r\nOrigin: https://a.b.example.org\r\n\r\n");
         response = client.next();
         QVERIFY(response);
-        QCOMPARE(response->header("Access-Control-Allow-Origin"), QByteArray("https://a.b.example.org"));
+        QCOMPARE(response->header("Access-Control-Allow-Origin"),
+                 QByteArray("https://a.b.example.org"));
 
         // Other origins, and requests without Origin, get nothing.
         client.send("GET /connectors HTTP/1.1\r\nHost: x\r\nOrigin: http://evil.example\r\n\r\n"
@@ -630,7 +662,8 @@ private slots:
         response = client.next();
         QVERIFY(response);
         QCOMPARE(response->status, 200);
-        QCOMPARE(response->header("Access-Control-Allow-Origin"), QByteArray("http://allowed.example"));
+        QCOMPARE(response->header("Access-Control-Allow-Origin"),
+                 QByteArray("http://allowed.example"));
         QCOMPARE(response->header("Access-Control-Allow-Methods"), QByteArray("GET,PUT,POST"));
         QCOMPARE(response->header("Access-Control-Allow-Headers"),
                  QByteArray("X-Requested-With,Content-Type,Accept,Origin"));
@@ -644,7 +677,8 @@ private slots:
         response = client.next();
         QVERIFY(response);
         QCOMPARE(response->status, 404);
-        QCOMPARE(response->header("Access-Control-Allow-Origin"), QByteArray("http://allowed.example"));
+        QCOMPARE(response->header("Access-Control-Allow-Origin"),
+                 QByteArray("http://allowed.example"));
         QCOMPARE(response->header("Access-Control-Allow-Methods"), QByteArray("GET,PUT,POST"));
 
         // Method or header not allowed: no CORS headers.
@@ -666,7 +700,8 @@ private slots:
         response = client.next();
         QVERIFY(response);
         QCOMPARE(response->status, 404);
-        QCOMPARE(response->header("Access-Control-Allow-Origin"), QByteArray("http://allowed.example"));
+        QCOMPARE(response->header("Access-Control-Allow-Origin"),
+                 QByteArray("http://allowed.example"));
     }
 
     void corsDefaults()
@@ -683,7 +718,8 @@ private slots:
         QVERIFY(response);
         QCOMPARE(response->header("Access-Control-Allow-Origin"), QByteArray("http://any.example"));
         QCOMPARE(response->header("Access-Control-Allow-Methods"), QByteArray("GET,POST,HEAD"));
-        QVERIFY(!response->hasHeader("Vary")); // Jetty: no Vary on preflights when any origin is allowed
+        QVERIFY(!response->hasHeader(
+            "Vary")); // Jetty: no Vary on preflights when any origin is allowed
 
         client.send("OPTIONS /connectors HTTP/1.1\r\nHost: x\r\nOrigin: http://any.example\r\n"
                     "Access-Control-Request-Method: PUT\r\n\r\n");
@@ -729,8 +765,9 @@ private slots:
         const auto error = invalid.listen();
         QVERIFY(error);
         QCOMPARE(error.code, int(HttpErrorCode::InvalidOption));
-        QCOMPARE(error.message, QStringLiteral("Invalid header config action: 'sett'. Expected one "
-                                               "of [set, add, setDate, addDate]"));
+        QCOMPARE(error.message,
+                 QStringLiteral("Invalid header config action: 'sett'. Expected one "
+                                "of [set, add, setDate, addDate]"));
     }
 
     void basicAuthHashes()
@@ -742,17 +779,24 @@ private slots:
         QVERIFY(!BasicAuth::verifyPassword(QStringLiteral("s3cret "), hash));
         QVERIFY(BasicAuth::hashPassword(QStringLiteral("s3cret"), 1000) != hash); // salted
         QVERIFY(!BasicAuth::isValidHash(QStringLiteral("sha256:00:00")));
-        QVERIFY(!BasicAuth::isValidHash(QStringLiteral("pbkdf2-sha256:0:00:") + QString(64, QLatin1Char('0'))));
+        QVERIFY(!BasicAuth::isValidHash(QStringLiteral("pbkdf2-sha256:0:00:")
+                                        + QString(64, QLatin1Char('0'))));
 
         // The documented openssl command gives the same key.
         if (!QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty()) {
             const QStringList parts = hash.split(QLatin1Char(':'));
             QByteArray output;
-            QVERIFY(runOpenssl({QStringLiteral("kdf"), QStringLiteral("-keylen"), QStringLiteral("32"),
-                                QStringLiteral("-kdfopt"), QStringLiteral("digest:SHA256"),
-                                QStringLiteral("-kdfopt"), QStringLiteral("pass:s3cret"),
-                                QStringLiteral("-kdfopt"), QStringLiteral("hexsalt:") + parts.at(2),
-                                QStringLiteral("-kdfopt"), QStringLiteral("iter:1000"),
+            QVERIFY(runOpenssl({QStringLiteral("kdf"),
+                                QStringLiteral("-keylen"),
+                                QStringLiteral("32"),
+                                QStringLiteral("-kdfopt"),
+                                QStringLiteral("digest:SHA256"),
+                                QStringLiteral("-kdfopt"),
+                                QStringLiteral("pass:s3cret"),
+                                QStringLiteral("-kdfopt"),
+                                QStringLiteral("hexsalt:") + parts.at(2),
+                                QStringLiteral("-kdfopt"),
+                                QStringLiteral("iter:1000"),
                                 QStringLiteral("PBKDF2")},
                                &output));
             QCOMPARE(QString::fromLatin1(output.trimmed()).remove(QLatin1Char(':')).toLower(),
@@ -770,7 +814,8 @@ private slots:
         QCOMPARE(noColon.error().message, QStringLiteral("users.txt:1: expected user:hash"));
         const auto plain = BasicAuth::parse("# x\nbob:hunter2\n", QStringLiteral("users.txt"));
         QVERIFY(!plain.ok());
-        QVERIFY(plain.error().message.startsWith(QLatin1String("users.txt:2: the hash of user 'bob'")));
+        QVERIFY(
+            plain.error().message.startsWith(QLatin1String("users.txt:2: the hash of user 'bob'")));
         QVERIFY(!plain.error().message.contains(QLatin1String("hunter2")));
         const auto twice = BasicAuth::parse("a:" + hash.toUtf8() + "\na:" + hash.toUtf8(),
                                             QStringLiteral("users.txt"));
@@ -787,14 +832,16 @@ private slots:
         {
             QFile file(usersFile);
             QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write("alice:" + BasicAuth::hashPassword(QStringLiteral("wonder land"), 1000).toUtf8()
+            file.write("alice:"
+                       + BasicAuth::hashPassword(QStringLiteral("wonder land"), 1000).toUtf8()
                        + "\n");
         }
         HttpServerOptions options;
         options.basicAuthUsersFile = usersFile;
         options.accessControlAllowOrigin = QStringLiteral("*");
         options.authExempt = [](const HttpRequest &request) {
-            return request.method == "POST" && request.pathSegments.value(2) == QLatin1String("tasks");
+            return request.method == "POST"
+                   && request.pathSegments.value(2) == QLatin1String("tasks");
         };
         const quint16 port = start(options);
         QVERIFY(port);
@@ -817,7 +864,8 @@ private slots:
         QCOMPARE(withCredentials("alice").status, 401);
         const Reply ok = withCredentials("alice:wonder land");
         QCOMPARE(ok.status, 200);
-        QCOMPARE(jsonObject(ok.body).value(QStringLiteral("user")).toString(), QStringLiteral("alice"));
+        QCOMPARE(jsonObject(ok.body).value(QStringLiteral("user")).toString(),
+                 QStringLiteral("alice"));
         QCOMPARE(withCredentials("alice:wonder land").status, 200); // cached the second time
 
         QNetworkRequest otherScheme = request;
@@ -830,8 +878,12 @@ private slots:
         preflight.setRawHeader("Access-Control-Request-Method", "GET");
         const Reply preflightReply = fetch(nam, preflight, "OPTIONS");
         QCOMPARE(preflightReply.status, 200);
-        QCOMPARE(preflightReply.header("Access-Control-Allow-Origin"), QByteArray("http://app.example"));
-        QCOMPARE(fetch(nam, QNetworkRequest(url(QStringLiteral("/connectors/c1/tasks"))), "POST", "[]")
+        QCOMPARE(preflightReply.header("Access-Control-Allow-Origin"),
+                 QByteArray("http://app.example"));
+        QCOMPARE(fetch(nam,
+                       QNetworkRequest(url(QStringLiteral("/connectors/c1/tasks"))),
+                       "POST",
+                       "[]")
                      .status,
                  204);
         // A plain OPTIONS is not a preflight.
@@ -840,7 +892,8 @@ private slots:
 
     void listenerErrors()
     {
-        const auto listenWith = [](const QStringList &listeners, HttpsOptions https = HttpsOptions()) {
+        const auto listenWith = [](const QStringList &listeners,
+                                   HttpsOptions https = HttpsOptions()) {
             HttpServerOptions options;
             options.listeners = listeners;
             options.https = https;
@@ -850,7 +903,8 @@ private slots:
         auto error = listenWith({QStringLiteral("localhost:8083")});
         QCOMPARE(error.code, int(HttpErrorCode::InvalidListener));
         QCOMPARE(error.message,
-                 QStringLiteral("Listener doesn't have the right format (protocol://hostname:port)."));
+                 QStringLiteral(
+                     "Listener doesn't have the right format (protocol://hostname:port)."));
         error = listenWith({QStringLiteral("ftp://:8083")});
         QCOMPARE(error.message,
                  QStringLiteral("Listener protocol must be either \"http\" or \"https\"."));
@@ -888,7 +942,8 @@ private slots:
     void boundUrlsAndClose()
     {
         HttpServerOptions options;
-        options.listeners = {QStringLiteral("http://127.0.0.1:0"), QStringLiteral("http://localhost:0")};
+        options.listeners = {QStringLiteral("http://127.0.0.1:0"),
+                             QStringLiteral("http://localhost:0")};
         HttpServer server(options, [](const HttpRequest &) { return HttpResponse::empty(204); });
         QVERIFY(!server.isListening());
         const auto error = server.listen();
@@ -935,25 +990,47 @@ private slots:
         const QString key = m_dir.filePath(QStringLiteral("key.pem"));
         const QString encryptedKey = m_dir.filePath(QStringLiteral("key-encrypted.pem"));
         const QString keystore = m_dir.filePath(QStringLiteral("keystore.p12"));
-        QVERIFY(runOpenssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                            QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
-                            QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert,
-                            QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                            QStringLiteral("/CN=localhost"), QStringLiteral("-addext"),
+        QVERIFY(runOpenssl({QStringLiteral("req"),
+                            QStringLiteral("-x509"),
+                            QStringLiteral("-newkey"),
+                            QStringLiteral("rsa:2048"),
+                            QStringLiteral("-nodes"),
+                            QStringLiteral("-keyout"),
+                            key,
+                            QStringLiteral("-out"),
+                            cert,
+                            QStringLiteral("-days"),
+                            QStringLiteral("2"),
+                            QStringLiteral("-subj"),
+                            QStringLiteral("/CN=localhost"),
+                            QStringLiteral("-addext"),
                             QStringLiteral("subjectAltName=IP:127.0.0.1,DNS:localhost")}));
-        QVERIFY(runOpenssl({QStringLiteral("pkcs12"), QStringLiteral("-export"), QStringLiteral("-in"),
-                            cert, QStringLiteral("-inkey"), key, QStringLiteral("-out"), keystore,
-                            QStringLiteral("-passout"), QStringLiteral("pass:changeit")}));
-        QVERIFY(runOpenssl({QStringLiteral("pkey"), QStringLiteral("-in"), key,
-                            QStringLiteral("-aes256"), QStringLiteral("-passout"),
-                            QStringLiteral("pass:keypass"), QStringLiteral("-out"), encryptedKey}));
+        QVERIFY(runOpenssl({QStringLiteral("pkcs12"),
+                            QStringLiteral("-export"),
+                            QStringLiteral("-in"),
+                            cert,
+                            QStringLiteral("-inkey"),
+                            key,
+                            QStringLiteral("-out"),
+                            keystore,
+                            QStringLiteral("-passout"),
+                            QStringLiteral("pass:changeit")}));
+        QVERIFY(runOpenssl({QStringLiteral("pkey"),
+                            QStringLiteral("-in"),
+                            key,
+                            QStringLiteral("-aes256"),
+                            QStringLiteral("-passout"),
+                            QStringLiteral("pass:keypass"),
+                            QStringLiteral("-out"),
+                            encryptedKey}));
 
         QSslConfiguration trusting = QSslConfiguration::defaultConfiguration();
         trusting.setCaCertificates(QSslCertificate::fromPath(cert));
 
         const auto check = [&](const HttpsOptions &https) {
             HttpServerOptions options;
-            options.listeners = {QStringLiteral("https://127.0.0.1:0"), QStringLiteral("http://127.0.0.1:0")};
+            options.listeners = {QStringLiteral("https://127.0.0.1:0"),
+                                 QStringLiteral("http://127.0.0.1:0")};
             options.https = https;
             const quint16 port = start(options);
             QVERIFY(port);
@@ -966,9 +1043,10 @@ private slots:
             QCOMPARE(reply.status, 200);
             QCOMPARE(reply.body, QByteArray(R"(["a","b"])"));
             // The same server also speaks plain HTTP on its other listener.
-            const Reply plain = fetch(
-                nam, QNetworkRequest(QUrl(m_server->boundUrls().at(1).toString() + "/connectors")),
-                "GET");
+            const Reply plain = fetch(nam,
+                                      QNetworkRequest(QUrl(m_server->boundUrls().at(1).toString()
+                                                           + "/connectors")),
+                                      "GET");
             QCOMPARE(plain.status, 200);
         };
 

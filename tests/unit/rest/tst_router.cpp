@@ -53,26 +53,33 @@ private slots:
         m_router.add("GET", QStringLiteral("/connectors"), echo(QStringLiteral("list")));
         m_router.add("POST", QStringLiteral("/connectors"), echo(QStringLiteral("create")));
         m_router.add("GET", QStringLiteral("/connectors/{connector}"), echo(QStringLiteral("info")));
-        m_router.add("DELETE", QStringLiteral("/connectors/{connector}"),
+        m_router.add("DELETE",
+                     QStringLiteral("/connectors/{connector}"),
                      echo(QStringLiteral("delete")));
-        m_router.add("GET", QStringLiteral("/connectors/{connector}/status"),
+        m_router.add("GET",
+                     QStringLiteral("/connectors/{connector}/status"),
                      echo(QStringLiteral("status")));
-        m_router.add("GET", QStringLiteral("/connectors/{connector}/tasks/{task}/status"),
+        m_router.add("GET",
+                     QStringLiteral("/connectors/{connector}/tasks/{task}/status"),
                      echo(QStringLiteral("taskStatus")));
-        m_router.add("POST", QStringLiteral("/connectors/{connector}/tasks/{task}/restart"),
+        m_router.add("POST",
+                     QStringLiteral("/connectors/{connector}/tasks/{task}/restart"),
                      echo(QStringLiteral("taskRestart")));
-        m_router.add("PUT", QStringLiteral("/connectors/{connector}/pause"),
+        m_router.add("PUT",
+                     QStringLiteral("/connectors/{connector}/pause"),
                      [](const HttpRequest &, const PathParams &) {
                          return HttpResponse::empty(202);
                      });
         m_router.add("GET", QStringLiteral("/special/fixed"), echo(QStringLiteral("fixed")));
         m_router.add("GET", QStringLiteral("/special/{name}"), echo(QStringLiteral("variable")));
         m_router.add("POST", QStringLiteral("/special/other"), echo(QStringLiteral("other")));
-        m_router.add("GET", QStringLiteral("/throws/std"),
+        m_router.add("GET",
+                     QStringLiteral("/throws/std"),
                      [](const HttpRequest &, const PathParams &) -> HttpResponse {
                          throw std::runtime_error("Something \"broke\"\nbadly");
                      });
-        m_router.add("GET", QStringLiteral("/throws/int"),
+        m_router.add("GET",
+                     QStringLiteral("/throws/int"),
                      [](const HttpRequest &, const PathParams &) -> HttpResponse { throw 42; });
     }
 
@@ -84,20 +91,21 @@ private slots:
 
         QTest::newRow("root") << QByteArray("GET") << QByteArray("/") << "root";
         QTest::newRow("list") << QByteArray("GET") << QByteArray("/connectors") << "list";
-        QTest::newRow("trailing slash") << QByteArray("GET") << QByteArray("/connectors/") << "list";
+        QTest::newRow("trailing slash")
+            << QByteArray("GET") << QByteArray("/connectors/") << "list";
         QTest::newRow("create") << QByteArray("POST") << QByteArray("/connectors") << "create";
         QTest::newRow("info") << QByteArray("GET") << QByteArray("/connectors/a") << "info";
-        QTest::newRow("info trailing") << QByteArray("GET") << QByteArray("/connectors/a/")
-                                       << "info";
+        QTest::newRow("info trailing")
+            << QByteArray("GET") << QByteArray("/connectors/a/") << "info";
         QTest::newRow("delete") << QByteArray("DELETE") << QByteArray("/connectors/a") << "delete";
         QTest::newRow("status") << QByteArray("GET") << QByteArray("/connectors/a/status")
                                 << "status";
-        QTest::newRow("task status") << QByteArray("GET")
-                                     << QByteArray("/connectors/a/tasks/0/status") << "taskStatus";
-        QTest::newRow("lower-case method") << QByteArray("get") << QByteArray("/connectors")
-                                           << "list";
-        QTest::newRow("literal beats variable") << QByteArray("GET")
-                                                << QByteArray("/special/fixed") << "fixed";
+        QTest::newRow("task status")
+            << QByteArray("GET") << QByteArray("/connectors/a/tasks/0/status") << "taskStatus";
+        QTest::newRow("lower-case method")
+            << QByteArray("get") << QByteArray("/connectors") << "list";
+        QTest::newRow("literal beats variable")
+            << QByteArray("GET") << QByteArray("/special/fixed") << "fixed";
         QTest::newRow("variable") << QByteArray("GET") << QByteArray("/special/thing")
                                   << "variable";
     }
@@ -126,15 +134,18 @@ private slots:
     void encodedSlashStaysInSegment()
     {
         const HttpRequest req = request("GET", "/connectors/a%2Fb");
-        QCOMPARE(req.pathSegments, QStringList({QStringLiteral("connectors"), QStringLiteral("a/b")}));
+        QCOMPARE(req.pathSegments,
+                 QStringList({QStringLiteral("connectors"), QStringLiteral("a/b")}));
         QCOMPARE(req.path, QStringLiteral("/connectors/a/b"));
         const HttpResponse response = m_router.dispatch(req);
         QCOMPARE(response.status, 200);
         QCOMPARE(bodyOf(response).value(QStringLiteral("route")).toString(), QStringLiteral("info"));
-        QCOMPARE(bodyOf(response).value(QStringLiteral("connector")).toString(), QStringLiteral("a/b"));
+        QCOMPARE(bodyOf(response).value(QStringLiteral("connector")).toString(),
+                 QStringLiteral("a/b"));
 
         const HttpResponse status = m_router.dispatch(request("GET", "/connectors/a%2Fb/status"));
-        QCOMPARE(bodyOf(status).value(QStringLiteral("connector")).toString(), QStringLiteral("a/b"));
+        QCOMPARE(bodyOf(status).value(QStringLiteral("connector")).toString(),
+                 QStringLiteral("a/b"));
         // Unicode, percent-encoded as UTF-8.
         const HttpResponse unicode = m_router.dispatch(request("GET", "/connectors/caf%C3%A9"));
         QCOMPARE(bodyOf(unicode).value(QStringLiteral("connector")).toString(),
@@ -208,7 +219,8 @@ private slots:
         QCOMPARE(response.contentType, QByteArray("text/plain"));
         QCOMPARE(response.body, QByteArray("GET, POST, HEAD, OPTIONS"));
         QCOMPARE(m_router.dispatch(request("OPTIONS", "/nope")).status, 404);
-        QCOMPARE(m_router.allowedMethods(QStringList{QStringLiteral("connectors"), QStringLiteral("a"),
+        QCOMPARE(m_router.allowedMethods(QStringList{QStringLiteral("connectors"),
+                                                     QStringLiteral("a"),
                                                      QStringLiteral("pause")}),
                  QList<QByteArray>({"PUT", "OPTIONS"}));
         QVERIFY(m_router.allowedMethods(QStringList{QStringLiteral("nope")}).isEmpty());
@@ -227,7 +239,8 @@ private slots:
         const HttpResponse response = m_router.dispatch(request("GET", "/throws/std"));
         QCOMPARE(response.status, 500);
         QCOMPARE(response.body,
-                 QByteArray("{\"error_code\":500,\"message\":\"Something \\\"broke\\\"\\nbadly\"}"));
+                 QByteArray(
+                     "{\"error_code\":500,\"message\":\"Something \\\"broke\\\"\\nbadly\"}"));
         const HttpResponse other = m_router.dispatch(request("GET", "/throws/int"));
         QCOMPARE(other.status, 500);
         QCOMPARE(bodyOf(other).value(QStringLiteral("error_code")).toInt(), 500);
@@ -239,7 +252,8 @@ private slots:
         router.add("GET", QStringLiteral("/a/{x}"), echo(QStringLiteral("first")));
         router.add("GET", QStringLiteral("/a/{y}"), echo(QStringLiteral("second")));
         const HttpResponse response = router.dispatch(request("GET", "/a/1"));
-        QCOMPARE(bodyOf(response).value(QStringLiteral("route")).toString(), QStringLiteral("second"));
+        QCOMPARE(bodyOf(response).value(QStringLiteral("route")).toString(),
+                 QStringLiteral("second"));
         QCOMPARE(bodyOf(response).value(QStringLiteral("y")).toString(), QStringLiteral("1"));
     }
 
@@ -249,8 +263,10 @@ private slots:
             "GET", "/connectors?expand=status&expand=info&forward=true&a+b=c%2Bd+e&flag&=x&&k=v=w");
         QCOMPARE(req.queryValues(QStringLiteral("expand")),
                  QStringList({QStringLiteral("status"), QStringLiteral("info")}));
-        QCOMPARE(req.queryValue(QStringLiteral("forward")), std::optional<QString>(QStringLiteral("true")));
-        QCOMPARE(req.queryValue(QStringLiteral("a b")), std::optional<QString>(QStringLiteral("c+d e")));
+        QCOMPARE(req.queryValue(QStringLiteral("forward")),
+                 std::optional<QString>(QStringLiteral("true")));
+        QCOMPARE(req.queryValue(QStringLiteral("a b")),
+                 std::optional<QString>(QStringLiteral("c+d e")));
         QCOMPARE(req.queryValue(QStringLiteral("flag")), std::optional<QString>(QString()));
         QCOMPARE(req.queryValue(QStringLiteral("")), std::optional<QString>(QStringLiteral("x")));
         QCOMPARE(req.queryValue(QStringLiteral("k")), std::optional<QString>(QStringLiteral("v=w")));
@@ -266,7 +282,8 @@ private slots:
         QCOMPARE(req.header("X-A"), QByteArray("1"));
         QVERIFY(req.header("Missing").isNull());
 
-        HttpResponse response = HttpResponse::error(409, QStringLiteral("Connector a already exists"));
+        HttpResponse response = HttpResponse::error(409,
+                                                    QStringLiteral("Connector a already exists"));
         QCOMPARE(response.body,
                  QByteArray(R"({"error_code":409,"message":"Connector a already exists"})"));
         response.addHeader("Vary", "Origin");
