@@ -137,6 +137,11 @@ Util::Error Producer::flush(int timeoutMs)
     return {};
 }
 
+void Producer::wake()
+{
+    rd_kafka_yield(d->rk.get());
+}
+
 int Producer::outstanding() const
 {
     return rd_kafka_outq_len(d->rk.get());

@@ -40,6 +40,8 @@ public:
     int poll(int timeoutMs);
     /** Waits until every queued record is delivered or failed (callbacks run). */
     Util::Error flush(int timeoutMs);
+    /** Makes a poll() waiting on another thread return now. */
+    void wake();
     /** Records queued or in flight. */
     int outstanding() const;
     QString name() const;

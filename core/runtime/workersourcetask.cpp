@@ -32,13 +32,6 @@ WorkerSourceTask::~WorkerSourceTask()
 
 void WorkerSourceTask::execute()
 {
-    auto producer = Kafka::Producer::create(m_setup.clientProps, [this](const Kafka::DeliveryReport &r) {
-        onDelivery(r);
-    });
-    if (!producer)
-        throw Api::ConnectException(producer.error().message);
-    m_producer = producer.takeValue();
-
     m_task->initialize(this);
     m_task->start(m_setup.taskConfig);
     qCInfo(lcRuntime).noquote() << id() << "Source task finished initialization and start";
@@ -46,9 +39,7 @@ void WorkerSourceTask::execute()
     m_committer = std::thread([this] { runCommitter(); });
     // However the loop ends (stop or failure), the committer drains acks and commits once more.
     const auto joinCommitter = qScopeGuard([this] {
-        m_committerStop = true;
-        if (m_committer.joinable())
-            m_committer.join();
+        stopCommitter();
     });
 
     QList<Api::SourceRecord> batch;
@@ -66,14 +57,43 @@ void WorkerSourceTask::execute()
         throwIfProducerFailed();
     }
 
-    m_committerStop = true;
-    m_committer.join();
+    stopCommitter();
     throwIfProducerFailed();
     if (const qint64 pending = m_submitted.pendingCount(); pending > 0)
         qCWarning(lcRuntime).noquote() << id() << "stopped with" << pending
                                        << "unacknowledged records; they will be sent again after a restart";
     m_task->stop();
     qCInfo(lcRuntime).noquote() << id() << "stopped after sending" << m_sent.load() << "records";
+}
+
+void WorkerSourceTask::ensureProducer()
+{
+    if (m_producer)
+        return;
+    auto producer = Kafka::Producer::create(m_setup.clientProps, [this](const Kafka::DeliveryReport &r) {
+        onDelivery(r);
+    });
+    if (!producer)
+        throw Api::ConnectException(producer.error().message);
+    m_producer = producer.takeValue();
+    {
+        std::lock_guard lock(m_committerMutex);
+        m_readyProducer = m_producer.get();
+    }
+    m_committerWake.notify_all();
+}
+
+void WorkerSourceTask::stopCommitter()
+{
+    {
+        std::lock_guard lock(m_committerMutex);
+        m_committerStop = true;
+    }
+    m_committerWake.notify_all();
+    if (Kafka::Producer *producer = m_readyProducer.load())
+        producer->wake();
+    if (m_committer.joinable())
+        m_committer.join();
 }
 
 void WorkerSourceTask::runCommitter()
@@ -83,7 +103,18 @@ void WorkerSourceTask::runCommitter()
     QElapsedTimer sinceCommit;
     sinceCommit.start();
     while (!m_committerStop) {
-        m_producer->poll(50);
+        // Idle (nothing in flight) the committer sleeps until the next commit is due, so a
+        // thousand idle sources cost no CPU; a produce wakes it through its delivery report,
+        // and stopping through wake().
+        const qint64 untilCommit = qMax<qint64>(1, m_setup.offsetFlushIntervalMs - sinceCommit.elapsed());
+        if (Kafka::Producer *producer = m_readyProducer.load()) {
+            const int timeoutMs = producer->outstanding() > 0 ? 50 : int(qMin<qint64>(untilCommit, 1000));
+            producer->poll(timeoutMs);
+        } else {
+            std::unique_lock lock(m_committerMutex);
+            m_committerWake.wait_for(lock, std::chrono::milliseconds(untilCommit),
+                                     [this] { return m_committerStop || m_readyProducer.load(); });
+        }
         flushAcks();
         if (sinceCommit.elapsed() >= m_setup.offsetFlushIntervalMs) {
             commitOffsets();
@@ -91,7 +122,8 @@ void WorkerSourceTask::runCommitter()
         }
     }
     // Final commit: wait for what is in flight (Kafka's offset.flush.timeout.ms), then commit.
-    m_producer->flush(int(m_setup.offsetFlushTimeoutMs));
+    if (Kafka::Producer *producer = m_readyProducer.load())
+        producer->flush(int(m_setup.offsetFlushTimeoutMs));
     flushAcks();
     commitOffsets();
 }
@@ -115,6 +147,8 @@ void WorkerSourceTask::sendRecords(QList<Api::SourceRecord> &records)
         prepare(std::move(record));
     }
     records.clear();
+    if (!m_prepared.empty())
+        ensureProducer();
     const std::vector<SubmittedRecords::Entry *> entries = m_submitted.submit(m_originals);
     for (size_t i = 0; i < entries.size(); ++i) {
         const PreparedRecord &prepared = m_prepared[i];

@@ -12,6 +12,8 @@
 #include <QElapsedTimer>
 #include <QMutex>
 
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 namespace ConnectDesk::Kafka {
@@ -72,6 +74,8 @@ private:
     /** The committer thread's loop: serve deliveries, commit on schedule; at the end wait for
      *  outstanding acks (offset.flush.timeout.ms) and commit once more. */
     void runCommitter();
+    void ensureProducer();
+    void stopCommitter();
     void flushAcks();
     void commitOffsets();
     void commitRecord(const Api::SourceRecord &record, const Api::RecordMetadata *metadata);
@@ -81,7 +85,12 @@ private:
     std::shared_ptr<Storage::OffsetBackingStore> m_offsetStore;
     std::unique_ptr<OffsetCodec> m_codec;
     std::unique_ptr<OffsetReader> m_reader;
+    /** Created with the first batch to send: an idle source (a file that does not exist yet)
+     *  costs no Kafka client and no librdkafka threads. Written once by the task thread. */
     std::unique_ptr<Kafka::Producer> m_producer;
+    std::atomic<Kafka::Producer *> m_readyProducer = nullptr;
+    std::mutex m_committerMutex;
+    std::condition_variable m_committerWake;
     SubmittedRecords m_submitted;
     std::vector<PreparedRecord> m_prepared;     // task thread only
     std::vector<Api::SourceRecord> m_originals; // task thread only
