@@ -3,6 +3,7 @@
 
 #include "core/kafka/embeddedbroker.h"
 #include "core/runtime/progressreporter.h"
+#include "core/rest/basicauth.h"
 #include "core/rest/connectworker.h"
 #include "core/util/unixsignals.h"
 
@@ -22,6 +23,7 @@ const char Usage[] =
     "  connectdesk-worker standalone WORKER.properties [CONNECTOR.properties|CONNECTOR.json ...]\n"
     "  connectdesk-worker distributed WORKER.properties\n"
     "  connectdesk-worker broker [--brokers N] [--topic NAME:PARTITIONS ...]\n"
+    "  connectdesk-worker passwd USER < PASSWORD\n"
     "  connectdesk-worker --version | --help\n"
     "\n"
     "standalone   Runs connectors from files, offsets in offset.storage.file.filename,\n"
@@ -33,6 +35,9 @@ const char Usage[] =
     "broker       Runs only the development broker (librdkafka's mock cluster, in memory,\n"
     "             5 MiB per partition) until SIGINT/SIGTERM, so several workers and kcat can\n"
     "             share it.\n"
+    "passwd       Prints a `USER:HASH` line for the REST API's users file\n"
+    "             (rest.basic.auth.users.file), reading the password from the first line of\n"
+    "             standard input; the password itself is never stored or printed.\n"
     "\n"
     "Options:\n"
     "  --progress SECONDS   print records/s and committed offsets every SECONDS\n"
@@ -51,6 +56,19 @@ int fail(const QString &message, int code)
     QTextStream err(stderr);
     err << "connectdesk-worker: " << message << Qt::endl;
     return code;
+}
+
+int runPasswd(const QStringList &args)
+{
+    const QString user = args.value(1);
+    if (args.size() != 2 || user.isEmpty() || user.contains(QLatin1Char(':')))
+        return fail(QStringLiteral("passwd needs one user name without ':'"), 1);
+    QTextStream in(stdin);
+    const QString password = in.readLine();
+    if (password.isEmpty())
+        return fail(QStringLiteral("passwd reads the password from standard input; it was empty"), 1);
+    say(user + QLatin1Char(':') + Rest::BasicAuth::hashPassword(password));
+    return 0;
 }
 
 int runBroker(QCoreApplication &app, const QStringList &args)
@@ -147,5 +165,7 @@ int main(int argc, char **argv)
         return runWorker(app, rest, Rest::ConnectWorker::Mode::Distributed);
     if (command == QLatin1String("broker"))
         return runBroker(app, rest);
+    if (command == QLatin1String("passwd"))
+        return runPasswd(rest);
     return fail(QStringLiteral("unknown command '%1'\n").arg(command) + QLatin1String(Usage), 1);
 }

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QTemporaryDir>
+#include <QTcpServer>
 #include <QtTest>
 
 using namespace ConnectDesk::TestSupport;
@@ -33,12 +34,14 @@ struct Run
     }
 };
 
-Run runWorker(const QStringList &arguments)
+Run runWorker(const QStringList &arguments, const QByteArray &input = QByteArray())
 {
     ChildProcess worker(QStringLiteral("worker ") + arguments.join(QLatin1Char(' ')));
     Run run;
     if (!worker.startWorker(arguments))
         return run;
+    if (!input.isNull())
+        worker.writeToStdin(input);
     if (!worker.waitForExit(ExitTimeoutMs)) {
         worker.kill();
         run.err = QStringLiteral("<did not exit>\n") + worker.transcript();
@@ -78,6 +81,8 @@ private slots:
     void corruptOffsetsFileIsKept();
     void duplicateConnectorNames();
     void brokerBadTopic();
+    void passwdPrintsAUsersFileLine();
+    void restPortInUseIsAStartupError();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -297,6 +302,34 @@ void tst_WorkerCli::brokerBadTopic()
                                                    .arg(spec)});
         QVERIFY(!run.out.contains(QStringLiteral("embedded broker")));
     }
+}
+
+void tst_WorkerCli::passwdPrintsAUsersFileLine()
+{
+    const Run run = runWorker({QStringLiteral("passwd"), QStringLiteral("alice")}, "s3cret\n");
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(QRegularExpression(QStringLiteral("^alice:pbkdf2-sha256:100000:[0-9a-f]{32}:[0-9a-f]{64}\\n$"))
+                 .match(run.out).hasMatch(),
+             qPrintable(describe(run)));
+    QVERIFY(!run.out.contains(QStringLiteral("s3cret")));
+    const Run bad = runWorker({QStringLiteral("passwd"), QStringLiteral("a:b")}, "x\n");
+    QCOMPARE(bad.exitCode, 1);
+}
+
+void tst_WorkerCli::restPortInUseIsAStartupError()
+{
+    // Kafka refuses to start when its REST port is taken; so do we, before anything runs.
+    QTcpServer taken;
+    QVERIFY(taken.listen(QHostAddress::LocalHost));
+    const QString workerFile = path(QStringLiteral("worker.properties"));
+    QMap<QString, QString> props = workerProperties(m_dir->path(), QStringLiteral("embedded"));
+    props.insert(QStringLiteral("listeners"), QStringLiteral("http://127.0.0.1:%1").arg(taken.serverPort()));
+    QVERIFY(writeProperties(workerFile, props));
+    const Run run = runWorker({QStringLiteral("standalone"), workerFile});
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(run.errorLines().size(), 1);
+    QVERIFY2(run.errorLines().first().contains(QString::number(taken.serverPort())), qPrintable(describe(run)));
+    QVERIFY(!run.out.contains(QStringLiteral("embedded broker")));
 }
 
 QTEST_GUILESS_MAIN(tst_WorkerCli)
