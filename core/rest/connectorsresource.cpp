@@ -2,6 +2,7 @@
 // /connectors (Kafka's ConnectorsResource): list, create, config, status, tasks, lifecycle,
 // restart, topics. Offsets live in offsetsresource.cpp.
 #include "entities.h"
+#include "logging.h"
 #include "requestbody.h"
 #include "restcontext.h"
 
@@ -10,7 +11,6 @@
 #include "core/runtime/connectorvalidator.h"
 #include "core/plugin/pluginregistry.h"
 
-#include <QLoggingCategory>
 #include <QUrl>
 
 namespace ConnectDesk::Rest {
@@ -342,7 +342,7 @@ void ConnectorsResource::registerRoutes(Router &router)
     router.add("GET", QStringLiteral("/connectors/{connector}/tasks-config"),
                ready([](Runtime::Connect &connect, const HttpRequest &, const PathParams &params) {
                    const QString name = params.value(QStringLiteral("connector"));
-                   qCWarning(QLoggingCategory("connectdesk.rest")).noquote()
+                   qCWarning(lcRest).noquote()
                        << "The /connectors/{connector}/tasks-config endpoint is deprecated; use /connectors/{connector}/tasks";
                    const auto snapshot = connect.herder()->snapshot();
                    const auto it = snapshot->constFind(name);
