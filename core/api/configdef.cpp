@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "configdef.h"
 
+#include "javahash.h"
+
 #include "exceptions.h"
 #include "javaformat_p.h"
 
@@ -151,15 +153,6 @@ bool parseJavaDouble(const QString &text, double *out)
     return ok;
 }
 
-// Java's String.hashCode over UTF-16 code units.
-quint32 javaStringHash(const QString &s)
-{
-    quint32 h = 0;
-    for (const QChar c : s)
-        h = 31 * h + c.unicode();
-    return h;
-}
-
 // Iteration order of a java.util.HashSet<String> built by adding the items in order with the
 // default capacity (16) and load factor (0.75). Kafka prints CaseInsensitiveValidString's
 // allowed values in this order, so we reproduce it to keep messages identical.
@@ -170,17 +163,7 @@ QStringList javaHashSetOrder(const QStringList &items)
         if (!unique.contains(item))
             unique.append(item);
     }
-    quint32 capacity = 16;
-    while (quint32(unique.size()) > capacity / 4 * 3)
-        capacity *= 2;
-    auto bucket = [capacity](const QString &s) {
-        const quint32 h = javaStringHash(s);
-        return (h ^ (h >> 16)) & (capacity - 1);
-    };
-    // Within a bucket entries keep insertion order (resizes split buckets stably).
-    std::stable_sort(unique.begin(), unique.end(), [&](const QString &a, const QString &b) {
-        return bucket(a) < bucket(b);
-    });
+    sortInJavaHashOrder(unique, [](const QString &item) { return QStringView(item); });
     return unique;
 }
 

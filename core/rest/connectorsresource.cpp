@@ -65,6 +65,17 @@ Util::Error validateForWrite(const Api::ConfigMap &config, Plugin::PluginRegistr
     return {};
 }
 
+/** Answers from one connector of the snapshot, or Kafka's 404 when it does not exist. */
+HttpResponse withConnector(Runtime::Connect &connect, const QString &name,
+                           const std::function<HttpResponse(const Runtime::ConnectorSnapshot &)> &answer)
+{
+    const auto snapshot = connect.herder()->snapshot();
+    const auto it = snapshot->constFind(name);
+    if (it == snapshot->cend())
+        return HttpResponse::error(404, QStringLiteral("Connector %1 not found").arg(name));
+    return answer(*it);
+}
+
 /** The GET /connectors?expand=... body, rebuilt only when configs or statuses changed. */
 struct ExpandCache
 {
@@ -282,11 +293,9 @@ void ConnectorsResource::registerRoutes(Router &router)
     router.add("GET", QStringLiteral("/connectors/{connector}"),
                ready([](Runtime::Connect &connect, const HttpRequest &, const PathParams &params) {
                    const QString name = params.value(QStringLiteral("connector"));
-                   const auto snapshot = connect.herder()->snapshot();
-                   const auto it = snapshot->constFind(name);
-                   if (it == snapshot->cend())
-                       return HttpResponse::error(404, QStringLiteral("Connector %1 not found").arg(name));
-                   return HttpResponse::json(200, Entities::connectorInfo(name, *it));
+                   return withConnector(connect, name, [&](const Runtime::ConnectorSnapshot &connector) {
+                       return HttpResponse::json(200, Entities::connectorInfo(name, connector));
+                   });
                }));
     router.add("DELETE", QStringLiteral("/connectors/{connector}"),
                ready([this](Runtime::Connect &connect, const HttpRequest &, const PathParams &params) {
@@ -299,21 +308,16 @@ void ConnectorsResource::registerRoutes(Router &router)
     router.add("GET", QStringLiteral("/connectors/{connector}/config"),
                ready([](Runtime::Connect &connect, const HttpRequest &, const PathParams &params) {
                    const QString name = params.value(QStringLiteral("connector"));
-                   const auto snapshot = connect.herder()->snapshot();
-                   const auto it = snapshot->constFind(name);
-                   if (it == snapshot->cend())
-                       return HttpResponse::error(404, QStringLiteral("Connector %1 not found").arg(name));
-                   JsonWriter out;
-                   Entities::writeStringMap(out, it->config);
-                   return HttpResponse::json(200, out.take());
+                   return withConnector(connect, name, [](const Runtime::ConnectorSnapshot &connector) {
+                       JsonWriter out;
+                       Entities::writeStringMap(out, connector.config);
+                       return HttpResponse::json(200, out.take());
+                   });
                }));
     for (const bool patch : {false, true}) {
         router.add(patch ? "PATCH" : "PUT", QStringLiteral("/connectors/{connector}/config"),
                    ready([this, patch](Runtime::Connect &connect, const HttpRequest &request, const PathParams &params) {
-                       auto body = RequestBody::parse(request.body, QStringLiteral("java.util.Map<java.lang.String,java.lang.String>"));
-                       if (!body)
-                           return errorResponse(body.error());
-                       auto config = RequestBody::stringMap(*body, QStringLiteral("the connector config"));
+                       auto config = RequestBody::parseStringMap(request.body, QStringLiteral("the connector config"));
                        if (!config)
                            return errorResponse(config.error());
                        return putConfig(connect, params.value(QStringLiteral("connector")), *config, patch);
@@ -333,22 +337,18 @@ void ConnectorsResource::registerRoutes(Router &router)
     router.add("GET", QStringLiteral("/connectors/{connector}/tasks"),
                ready([](Runtime::Connect &connect, const HttpRequest &, const PathParams &params) {
                    const QString name = params.value(QStringLiteral("connector"));
-                   const auto snapshot = connect.herder()->snapshot();
-                   const auto it = snapshot->constFind(name);
-                   if (it == snapshot->cend())
-                       return HttpResponse::error(404, QStringLiteral("Connector %1 not found").arg(name));
-                   return HttpResponse::json(200, Entities::taskInfos(name, it->taskConfigs));
+                   return withConnector(connect, name, [&](const Runtime::ConnectorSnapshot &connector) {
+                       return HttpResponse::json(200, Entities::taskInfos(name, connector.taskConfigs));
+                   });
                }));
     router.add("GET", QStringLiteral("/connectors/{connector}/tasks-config"),
                ready([](Runtime::Connect &connect, const HttpRequest &, const PathParams &params) {
                    const QString name = params.value(QStringLiteral("connector"));
                    qCWarning(lcRest).noquote()
                        << "The /connectors/{connector}/tasks-config endpoint is deprecated; use /connectors/{connector}/tasks";
-                   const auto snapshot = connect.herder()->snapshot();
-                   const auto it = snapshot->constFind(name);
-                   if (it == snapshot->cend())
-                       return HttpResponse::error(404, QStringLiteral("Connector %1 not found").arg(name));
-                   return HttpResponse::json(200, Entities::taskConfigsByTaskId(name, it->taskConfigs));
+                   return withConnector(connect, name, [&](const Runtime::ConnectorSnapshot &connector) {
+                       return HttpResponse::json(200, Entities::taskConfigsByTaskId(name, connector.taskConfigs));
+                   });
                }));
     router.add("GET", QStringLiteral("/connectors/{connector}/tasks/{task}/status"),
                ready([](Runtime::Connect &connect, const HttpRequest &, const PathParams &params) {

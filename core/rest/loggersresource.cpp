@@ -48,10 +48,7 @@ void registerLoggersResource(Router &router, RestContext &)
         return HttpResponse::json(200, out.take());
     });
     router.add("PUT", QStringLiteral("/admin/loggers/{logger}"), [](const HttpRequest &request, const PathParams &params) {
-        auto body = RequestBody::parse(request.body, QStringLiteral("java.util.Map<java.lang.String,java.lang.String>"));
-        if (!body)
-            return errorResponse(body.error());
-        auto map = RequestBody::stringMap(*body, QStringLiteral("the request"));
+        auto map = RequestBody::parseStringMap(request.body, QStringLiteral("the request"));
         if (!map)
             return errorResponse(map.error());
         const QString levelText = map->value(QStringLiteral("level"));

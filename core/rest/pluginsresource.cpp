@@ -36,10 +36,7 @@ void registerPluginsResource(Router &router, RestContext &context)
                    Runtime::Connect *connect = context.connect.load();
                    if (!connect)
                        return startingResponse();
-                   auto body = RequestBody::parse(request.body, QStringLiteral("java.util.Map<java.lang.String,java.lang.String>"));
-                   if (!body)
-                       return errorResponse(body.error());
-                   auto config = RequestBody::stringMap(*body, QStringLiteral("the connector config"));
+                   auto config = RequestBody::parseStringMap(request.body, QStringLiteral("the connector config"));
                    if (!config)
                        return errorResponse(config.error());
                    const QString bodyClass = config->value(QStringLiteral("connector.class"));

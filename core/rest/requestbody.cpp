@@ -91,6 +91,14 @@ Util::Result<Api::ConfigMap> stringMap(const JsonValue &value, const QString &wh
     return result;
 }
 
+Util::Result<Api::ConfigMap> parseStringMap(const QByteArray &body, const QString &what)
+{
+    auto value = parse(body, QStringLiteral("java.util.Map<java.lang.String,java.lang.String>"));
+    if (!value)
+        return value.error();
+    return stringMap(*value, what);
+}
+
 Api::Value toValue(const JsonValue &value)
 {
     switch (value.type()) {

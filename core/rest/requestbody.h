@@ -22,6 +22,8 @@ Util::Result<Converters::JsonValue> parse(const QByteArray &body, const QString 
 /** A JSON object of scalars as a string map (Jackson's Map<String,String>): numbers and
  *  booleans as their text; null values are kept as null QStrings for validation to reject. */
 Util::Result<Api::ConfigMap> stringMap(const Converters::JsonValue &value, const QString &what);
+/** parse() then stringMap(): a body that must be a JSON object of strings. */
+Util::Result<Api::ConfigMap> parseStringMap(const QByteArray &body, const QString &what);
 /** Rejects members other than `allowed` (Jackson's FAIL_ON_UNKNOWN_PROPERTIES). */
 Util::Error checkFields(const Converters::JsonValue &object, const QStringList &allowed, const QString &entity);
 /** `{"offsets":[{"partition":{...},"offset":{...}|null}]}` (ConnectorOffsets). */

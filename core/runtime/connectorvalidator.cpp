@@ -2,6 +2,7 @@
 #include "connectorvalidator.h"
 
 #include "core/api/connector.h"
+#include "core/api/javahash.h"
 #include "core/api/converter.h"
 #include "core/api/exceptions.h"
 #include "core/api/transformation.h"
@@ -40,15 +41,6 @@ bool isNullValue(const QVariant &value)
     return value.typeId() == QMetaType::QString && value.toString().isNull();
 }
 
-// Java's String.hashCode over UTF-16 code units.
-quint32 javaStringHash(const QString &s)
-{
-    quint32 h = 0;
-    for (const QChar c : s)
-        h = 31 * h + c.unicode();
-    return h;
-}
-
 // Iteration order of a java.util.HashMap<String, ConfigValue> filled by put() in list order
 // (default capacity 16, load factor 0.75): Kafka's ConfigDef.validate returns its values in
 // this order, and so they reach the REST output for converter keys and undeclared keys. Within
@@ -67,16 +59,7 @@ QList<ConfigValue> javaHashMapOrder(const QList<ConfigValue> &values)
             unique.append(value);
         }
     }
-    quint32 capacity = 16;
-    while (quint32(unique.size()) > capacity / 4 * 3)
-        capacity *= 2;
-    auto bucket = [capacity](const QString &s) {
-        const quint32 h = javaStringHash(s);
-        return (h ^ (h >> 16)) & (capacity - 1);
-    };
-    std::stable_sort(unique.begin(), unique.end(), [&](const ConfigValue &a, const ConfigValue &b) {
-        return bucket(a.name) < bucket(b.name);
-    });
+    Api::sortInJavaHashOrder(unique, [](const ConfigValue &value) { return QStringView(value.name); });
     return unique;
 }
 
