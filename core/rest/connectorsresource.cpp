@@ -172,7 +172,9 @@ HttpResponse ConnectorsResource::create(Runtime::Connect &connect, const HttpReq
     if (nameValue && !nameValue->isNull() && !nameValue->isString())
         return HttpResponse::error(500, QStringLiteral("Cannot deserialize value of type `java.lang.String` from a JSON %1 "
                                                        "(\"name\" must be a string)").arg(nameValue->typeName()));
-    const QString name = nameValue && nameValue->isString() ? nameValue->toString().trimmed() : QString();
+    // A missing name is "" (Kafka's rule), so validation reports the empty name.
+    const QString name = nameValue && nameValue->isString() ? nameValue->toString().trimmed()
+                                                            : QString::fromLatin1("");
     const JsonValue *configValue = body->find(u"config");
     if (!configValue || configValue->isNull())
         return HttpResponse::error(500, QStringLiteral("The request has no \"config\" object; a connector needs one"));

@@ -57,6 +57,10 @@ void registerOffsetsResource(Router &router, RestContext &context)
                    auto entries = RequestBody::connectorOffsets(*body);
                    if (!entries)
                        return errorResponse(entries.error());
+                   // Kafka checks the body before the connector and its state.
+                   if (entries->isEmpty())
+                       return HttpResponse::error(400, QStringLiteral("Partitions / offsets need to be provided for an "
+                                                                      "alter offsets request"));
                    auto offsets = offsetsOf(*connect, name);
                    if (!offsets)
                        return errorResponse(offsets.error());
