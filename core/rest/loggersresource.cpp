@@ -4,6 +4,7 @@
 #include "restcontext.h"
 
 #include "core/converters/json/jsonwriter.h"
+#include "core/runtime/connect.h"
 #include "core/util/loglevels.h"
 
 namespace ConnectDesk::Rest {
@@ -24,7 +25,7 @@ void writeLevel(Converters::JsonWriter &out, const Util::LogLevels::Level &level
 
 } // namespace
 
-void registerLoggersResource(Router &router, RestContext &)
+void registerLoggersResource(Router &router, RestContext &context)
 {
     Util::LogLevels::install();
     router.add("GET", QStringLiteral("/admin/loggers"), [](const HttpRequest &, const PathParams &) {
@@ -47,7 +48,8 @@ void registerLoggersResource(Router &router, RestContext &)
         writeLevel(out, *level);
         return HttpResponse::json(200, out.take());
     });
-    router.add("PUT", QStringLiteral("/admin/loggers/{logger}"), [](const HttpRequest &request, const PathParams &params) {
+    router.add("PUT", QStringLiteral("/admin/loggers/{logger}"), [&context](const HttpRequest &request,
+                                                                           const PathParams &params) {
         auto map = RequestBody::parseStringMap(request.body, QStringLiteral("the request"));
         if (!map)
             return errorResponse(map.error());
@@ -58,10 +60,21 @@ void registerLoggersResource(Router &router, RestContext &)
         if (!level)
             return HttpResponse::error(404, QStringLiteral("invalid log level '%1'.").arg(levelText));
         const QString scope = request.queryValue(QStringLiteral("scope")).value_or(QStringLiteral("worker"));
-        const QStringList affected = Util::LogLevels::setLevel(params.value(QStringLiteral("logger")), *level);
-        // One node: the cluster is this worker, and Kafka answers a cluster-scope change with 204.
-        if (scope.compare(QLatin1String("cluster"), Qt::CaseInsensitive) == 0)
+        const QString nameSpace = params.value(QStringLiteral("logger"));
+        if (scope.compare(QLatin1String("cluster"), Qt::CaseInsensitive) == 0) {
+            // Kafka writes logger-cluster-<namespace> to the config topic and every worker
+            // applies it; with one node the cluster is this worker.
+            if (Runtime::Connect *connect = context.connect.load()) {
+                Runtime::Herder *herder = connect->herder();
+                const QString value = *level;
+                if (Util::Error error = herder->run([herder, nameSpace, value] { return herder->putLoggerLevel(nameSpace, value); },
+                                                    context.requestTimeoutMs))
+                    return errorResponse(error);
+            }
+            Util::LogLevels::setLevel(nameSpace, *level);
             return HttpResponse::empty(204);
+        }
+        const QStringList affected = Util::LogLevels::setLevel(nameSpace, *level);
         Converters::JsonWriter out;
         out.beginArray();
         for (const QString &name : affected)

@@ -381,6 +381,14 @@ Util::Error Herder::restartTask(const QString &name, int task)
     return {};
 }
 
+Util::Error Herder::putLoggerLevel(const QString &nameSpace, const QString &level)
+{
+    StageGuard stage(this, QStringLiteral("writing the cluster log level of %1").arg(nameSpace));
+    if (const Util::Error error = m_store->putLoggerLevel(nameSpace, level))
+        return Util::Error{error.message, 500};
+    return {};
+}
+
 Util::Error Herder::checkOffsetsModifiable(const QString &name) const
 {
     const auto &connectors = m_store->connectors();

@@ -85,6 +85,8 @@ public:
      *  and returns the plan. */
     Util::Result<RestartPlan> restartConnectorAndTasks(const QString &name, bool includeTasks, bool onlyFailed);
     Util::Error restartTask(const QString &name, int task);
+    /** Writes a cluster-scope log level to the config topic (distributed; no-op in memory). */
+    Util::Error putLoggerLevel(const QString &nameSpace, const QString &level);
     /** 404 unless the connector exists; 400 unless it is STOPPED with no tasks (offsets API). */
     Util::Error checkOffsetsModifiable(const QString &name) const;
     /** Stops every task and connector (shutdown). */

@@ -54,6 +54,8 @@ std::optional<QPair<QString, int>> parseTaskKey(const QString &rest)
 
 } // namespace
 
+ConfigStore::ConfigStore() = default;
+
 ConfigStore::ConfigStore(std::unique_ptr<KafkaBasedLog> log)
     : m_log(std::move(log))
 {}
@@ -242,6 +244,13 @@ Util::Error ConfigStore::putRestartRequest(const QString &name, bool includeTask
         .key(QLatin1StringView("only-failed")).writeBool(onlyFailed)
         .endObject();
     return write({{QStringLiteral("restart-connector-%1").arg(name).toUtf8(), writer.take()}});
+}
+
+Util::Error ConfigStore::putLoggerLevel(const QString &nameSpace, const QString &level)
+{
+    JsonWriter writer;
+    writer.beginObject().key(QLatin1StringView("level")).writeString(level).endObject();
+    return write({{QStringLiteral("logger-cluster-%1").arg(nameSpace).toUtf8(), writer.take()}});
 }
 
 } // namespace ConnectDesk::Storage

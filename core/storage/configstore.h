@@ -37,7 +37,10 @@ struct ConnectorRecord
 class ConfigStore
 {
 public:
-    explicit ConfigStore(std::unique_ptr<KafkaBasedLog> log = nullptr);
+    /** In memory (standalone). */
+    ConfigStore();
+    /** Backed by the config topic (distributed). */
+    explicit ConfigStore(std::unique_ptr<KafkaBasedLog> log);
     ~ConfigStore();
 
     bool isPersistent() const { return m_log != nullptr; }
@@ -55,6 +58,8 @@ public:
     Util::Error putTargetState(const QString &name, TargetState target);
     /** Records a restart request (KIP-745) for other readers of the topic. */
     Util::Error putRestartRequest(const QString &name, bool includeTasks, bool onlyFailed);
+    /** Records a cluster-scope log level (KIP-976, `logger-cluster-<namespace>`). */
+    Util::Error putLoggerLevel(const QString &nameSpace, const QString &level);
 
     /** Value encodings of the config topic (compact JSON, as Kafka's internal converter). */
     static QByteArray encodeProperties(const Api::ConfigMap &properties);

@@ -1275,6 +1275,16 @@ void tst_RestApi::loggers()
                                R"({"level":"INFO"})"),
                            204),
              QString());
+    // Kafka's KIP-976 record in the config topic.
+    {
+        QString error;
+        const auto records = readWithKcat(m_broker, u"restapi-configs"_s, &error);
+        QVERIFY2(records, qPrintable(error));
+        const bool written = std::any_of(records->cbegin(), records->cend(), [](const TopicEntry &entry) {
+            return entry.key == "logger-cluster-connectdesk.rest" && entry.value == QByteArray(R"({"level":"INFO"})");
+        });
+        QVERIFY(written);
+    }
     QCOMPARE(errorMismatch(get(u"/admin/loggers/no.such.logger"_s),
                            404,
                            u"Logger no.such.logger not found."_s),
