@@ -2,9 +2,12 @@
 // FileStreamSource → topic → FileStreamSink through the real worker and its embedded broker.
 #include "tests/support/childprocess.h"
 #include "tests/support/offsetsfile.h"
+#include "tests/support/restclient.h"
 #include "tests/support/testfiles.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -89,6 +92,24 @@ void tst_FilePipeline::linesFlowThroughTheEmbeddedBroker()
                              LongTimeoutMs);
     QVERIFY(worker.isRunning());
     QCOMPARE(multisetDifference(multiset(expected), multiset(readLines(output))), QString());
+
+    // Standalone serves the REST API too, from its in-memory stores (Kafka's StandaloneHerder).
+    const QString url = worker.waitForLine(QStringLiteral("REST API: "), 0);
+    QVERIFY2(!url.isEmpty(), qPrintable(worker.transcript()));
+    RestClient rest{QUrl(url)};
+    const RestReply status = rest.get(QStringLiteral("/connectors?expand=status"));
+    QVERIFY2(status.status == 200, qPrintable(status.describe()));
+    const QJsonObject connectors = status.json().object();
+    QCOMPARE(connectors.keys(), (QStringList{"file-sink", "file-source"}));
+    for (const QString &name : connectors.keys()) {
+        const QJsonObject state = connectors.value(name).toObject().value(QStringLiteral("status")).toObject();
+        QCOMPARE(state.value(QStringLiteral("connector")).toObject().value(QStringLiteral("state")).toString(),
+                 QStringLiteral("RUNNING"));
+        QCOMPARE(state.value(QStringLiteral("tasks")).toArray().size(), 1);
+    }
+    const RestReply restOffsets = rest.get(QStringLiteral("/connectors/file-source/offsets"));
+    QVERIFY2(restOffsets.status == 200 && restOffsets.body.contains("\"position\""),
+             qPrintable(restOffsets.describe()));
 
     // SIGTERM: a clean stop that flushes offsets.
     QVERIFY(worker.terminate());
