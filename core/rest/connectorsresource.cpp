@@ -48,14 +48,14 @@ Util::Error checkAndPutName(const QString &name, Api::ConfigMap &config)
  * Kafka's message), plus one check of ours: a name that a URL cannot address ('/', "." or
  * "..") is refused, because every other endpoint would then miss the connector.
  */
-Util::Error validateForWrite(const Api::ConfigMap &config, Plugin::PluginRegistry &registry)
+Util::Error validateForWrite(const Api::ConfigMap &config, Runtime::Connect &connect)
 {
     const QString name = config.value(QStringLiteral("name"));
     QStringList extra;
     if (name.contains(QLatin1Char('/')) || name == QLatin1String(".") || name == QLatin1String(".."))
         extra.append(QStringLiteral("Invalid value %1 for configuration name: a connector name cannot contain '/' or "
                                     "be '.' or '..', because it could not be addressed in a REST path").arg(name));
-    auto validation = Runtime::validateConnectorConfig(config, registry);
+    auto validation = Runtime::validateConnectorConfig(config, *connect.registry(), connect.config().groupId());
     if (!validation)
         return Util::Error{validation.error().message, validation.error().code ? validation.error().code : 500};
     if (!extra.isEmpty())
@@ -198,7 +198,7 @@ HttpResponse ConnectorsResource::create(Runtime::Connect &connect, const HttpReq
     }
     if (Util::Error error = checkAndPutName(name, *config))
         return errorResponse(error);
-    if (Util::Error error = validateForWrite(*config, *connect.registry()))
+    if (Util::Error error = validateForWrite(*config, connect))
         return errorResponse(error);
     Runtime::Herder *herder = connect.herder();
     const Api::ConfigMap stored = *config;
@@ -233,7 +233,7 @@ HttpResponse ConnectorsResource::putConfig(Runtime::Connect &connect, const QStr
     }
     if (Util::Error error = checkAndPutName(name, config))
         return errorResponse(error);
-    if (Util::Error error = validateForWrite(config, *connect.registry()))
+    if (Util::Error error = validateForWrite(config, connect))
         return errorResponse(error);
     auto created = std::make_shared<bool>(false);
     const Util::Error error = onHerder(connect, [herder, name, config, created, patch] {

@@ -42,7 +42,8 @@ void registerPluginsResource(Router &router, RestContext &context)
                    const QString bodyClass = config->value(QStringLiteral("connector.class"));
                    if (Util::Error error = Runtime::checkValidateRequestType(params.value(QStringLiteral("plugin")), bodyClass))
                        return errorResponse(error);
-                   auto validation = Runtime::validateConnectorConfig(*config, *connect->registry());
+                   auto validation = Runtime::validateConnectorConfig(*config, *connect->registry(),
+                                                                      connect->config().groupId());
                    if (!validation)
                        return errorResponse(validation.error());
                    return HttpResponse::json(200, configInfosJson(*validation));

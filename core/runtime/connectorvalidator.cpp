@@ -566,6 +566,36 @@ void appendUnique(QStringList &list, const QStringList &items)
 
 } // namespace
 
+namespace {
+
+// Distributed mode (Kafka's DistributedHerder.validateSinkConnectorGroupId): a sink's consumer
+// group must not be the workers' own group.
+void addSinkGroupIdErrors(const ConfigMap &config, const QString &workerGroupId, QList<ConfigValue> &validated)
+{
+    const QString overrideKey = QStringLiteral("consumer.override.group.id");
+    const auto overridden = config.constFind(overrideKey);
+    if (overridden != config.cend()) {
+        if (*overridden != workerGroupId)
+            return;
+        ConfigValue *value = findValue(validated, overrideKey);
+        if (!value) {
+            validated.append(ConfigValue{overrideKey, *overridden, {}, {}, true});
+            value = &validated.last();
+        }
+        value->errorMessages.append(QStringLiteral("Consumer group %1 conflicts with Connect worker group %2")
+                                        .arg(*overridden, workerGroupId));
+        return;
+    }
+    const QString name = config.value(QStringLiteral("name")).trimmed();
+    if (QStringLiteral("connect-%1").arg(name) != workerGroupId)
+        return;
+    if (ConfigValue *value = findValue(validated, QStringLiteral("name")))
+        value->errorMessages.append(QStringLiteral("Consumer group for sink connector named %1 conflicts with "
+                                                   "Connect worker group %2").arg(name, workerGroupId));
+}
+
+} // namespace
+
 QStringList ConnectorValidation::errors() const
 {
     QStringList result;
@@ -577,7 +607,8 @@ QStringList ConnectorValidation::errors() const
 }
 
 Util::Result<ConnectorValidation> validateConnectorConfig(const Api::ConfigMap &config,
-                                                          Plugin::PluginRegistry &registry)
+                                                          Plugin::PluginRegistry &registry,
+                                                          const QString &workerGroupId)
 {
     const QString connectorClassKey = QString::fromLatin1(Config::ConnectorKeys::ConnectorClass);
     const auto classIt = config.constFind(connectorClassKey);
@@ -612,6 +643,8 @@ Util::Result<ConnectorValidation> validateConnectorConfig(const Api::ConfigMap &
     fixClassValues(enriched->classChecks, validated);
     if (sink)
         Config::addSinkTopicErrors(config, validated);
+    if (sink && !workerGroupId.isEmpty())
+        addSinkGroupIdErrors(config, workerGroupId, validated);
     for (auto it = config.cbegin(); it != config.cend(); ++it) {
         if (!it.value().isNull())
             continue;

@@ -68,7 +68,8 @@ struct ConnectorValidation
  * Thread: any (uses temporary plugin instances).
  */
 Util::Result<ConnectorValidation> validateConnectorConfig(const Api::ConfigMap &config,
-                                                          Plugin::PluginRegistry &registry);
+                                                          Plugin::PluginRegistry &registry,
+                                                          const QString &workerGroupId = QString());
 
 /** Kafka's 400 message for an invalid config: header line, one line per error, pointer to the
  *  validate endpoint. */

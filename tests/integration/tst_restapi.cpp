@@ -548,8 +548,16 @@ void tst_RestApi::createRejectsInvalidConfigs()
                                                  "Value must be at least 1"_s})),
              QString());
 
+    // Distributed: a sink's consumer group must not be the workers' group ("restapi").
+    auto groupClash = fileSinkConfig(u"invalid-d"_s, idleFile(), u"invalid-t"_s);
+    groupClash.insert(u"consumer.override.group.id"_s, u"restapi"_s);
+    QCOMPARE(errorMismatch(post(u"/connectors"_s, createBody(u"invalid-d"_s, groupClash)),
+                           400,
+                           invalidConfigMessage({u"Consumer group restapi conflicts with Connect worker group restapi"_s})),
+             QString());
+
     const Reply list = get(u"/connectors"_s);
-    for (const QString &name : {u"invalid-a"_s, u"invalid-b"_s, u"invalid-c"_s})
+    for (const QString &name : {u"invalid-a"_s, u"invalid-b"_s, u"invalid-c"_s, u"invalid-d"_s})
         QVERIFY2(!stringsOf(list.array()).contains(name), qPrintable(list.describe()));
 }
 

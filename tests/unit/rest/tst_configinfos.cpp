@@ -209,6 +209,7 @@ class tst_ConfigInfos : public QObject
 
 private slots:
     void initTestCase();
+    void sinkGroupMustDifferFromTheWorkers();
 
     // PUT /connector-plugins/{p}/config/validate
     void sourceMissingTopic();
@@ -744,6 +745,28 @@ void tst_ConfigInfos::validationFailures()
     QVERIFY2(unknown.error().message.startsWith(QStringLiteral(
                  "Failed to find any class that implements Connector and which name matches Nope")),
              qPrintable(unknown.error().message));
+}
+
+void tst_ConfigInfos::sinkGroupMustDifferFromTheWorkers()
+{
+    // Distributed mode only (a worker group id is given): Kafka's DistributedHerder checks.
+    const ConfigMap sink{{QStringLiteral("name"), QStringLiteral("cluster")},
+                         {QStringLiteral("connector.class"), SinkClass},
+                         {QStringLiteral("topics"), QStringLiteral("t")}};
+    auto standalone = Runtime::validateConnectorConfig(sink, m_registry);
+    QVERIFY(standalone);
+    QCOMPARE(standalone->errors(), QStringList());
+    auto byName = Runtime::validateConnectorConfig(sink, m_registry, QStringLiteral("connect-cluster"));
+    QVERIFY(byName);
+    QCOMPARE(byName->errors(), (QStringList{QStringLiteral("Consumer group for sink connector named cluster "
+                                                           "conflicts with Connect worker group connect-cluster")}));
+    ConfigMap overridden = sink;
+    overridden.insert(QStringLiteral("consumer.override.group.id"), QStringLiteral("workers"));
+    auto byOverride = Runtime::validateConnectorConfig(overridden, m_registry, QStringLiteral("workers"));
+    QVERIFY(byOverride);
+    QCOMPARE(byOverride->errors(), (QStringList{QStringLiteral("Consumer group workers conflicts with Connect "
+                                                               "worker group workers")}));
+    QVERIFY(Runtime::validateConnectorConfig(overridden, m_registry, QStringLiteral("connect-cluster"))->errors().isEmpty());
 }
 
 void tst_ConfigInfos::invalidConfigMessageCountsLikeKafka()
