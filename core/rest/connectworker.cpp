@@ -27,6 +27,8 @@ Util::Result<std::unique_ptr<ConnectWorker>> ConnectWorker::start(Mode mode, con
         return error;
     for (const QUrl &url : worker->m_rest.boundUrls())
         say(QStringLiteral("REST API: %1").arg(url.toString()));
+    for (const QUrl &url : worker->m_rest.adminUrls())
+        say(QStringLiteral("REST admin API: %1").arg(url.toString()));
 
     Runtime::Connect::Options options{*config, connectors,
                                       Runtime::workerIdFor(*config, worker->m_rest.firstPort()), say};

@@ -28,6 +28,7 @@ auto runOn(QObject *context, F f) -> decltype(f())
 
 RestServer::RestServer()
     : m_router(std::make_unique<Router>())
+    , m_adminRouter(std::make_unique<Router>())
     , m_context(std::make_unique<RestContext>())
 {
     m_thread.setObjectName(QStringLiteral("rest"));
@@ -35,7 +36,7 @@ RestServer::RestServer()
     registerConnectorsResource(*m_router, *m_context);
     registerOffsetsResource(*m_router, *m_context);
     registerPluginsResource(*m_router, *m_context);
-    registerLoggersResource(*m_router, *m_context);
+    registerLoggersResource(*m_adminRouter, *m_context);
 }
 
 RestServer::~RestServer()
@@ -54,17 +55,39 @@ Util::Error RestServer::start(const Config::WorkerConfig &config)
     options.basicAuthUsersFile = config.originals().value(QStringLiteral("rest.basic.auth.users.file"));
     // The worker's internal endpoints carry their own signature in Kafka; we have none yet.
 
+    // Admin endpoints: on the main listeners unless admin.listeners says where (an empty value
+    // turns them off: 404).
+    const std::optional<QStringList> adminListeners = config.adminListeners();
+    const bool adminOnMain = !adminListeners;
+    HttpServerOptions adminOptions = options;
+    if (adminListeners) {
+        adminOptions.listeners = *adminListeners;
+        adminOptions.https = HttpsOptions::fromProperties(config.originals(), QStringLiteral("admin.listeners.https."));
+    }
+
     m_thread.start();
     QObject anchor;
     anchor.moveToThread(&m_thread);
     Router *router = m_router.get();
+    Router *adminRouter = m_adminRouter.get();
     auto created = runOn(&anchor, [&]() -> Util::Error {
-        m_server = std::make_unique<HttpServer>(options, [router](const HttpRequest &request) {
+        m_server = std::make_unique<HttpServer>(options, [router, adminRouter, adminOnMain](const HttpRequest &request) {
+            // Admin paths go to the admin routes when they share the main listeners.
+            if (adminOnMain && request.pathSegments.value(0) == QLatin1String("admin"))
+                return adminRouter->dispatch(request);
             return router->dispatch(request);
         });
         if (Util::Error error = m_server->listen())
             return error;
         m_urls = m_server->boundUrls();
+        if (adminListeners && !adminListeners->isEmpty()) {
+            m_adminServer = std::make_unique<HttpServer>(adminOptions, [adminRouter](const HttpRequest &request) {
+                return adminRouter->dispatch(request);
+            });
+            if (Util::Error error = m_adminServer->listen())
+                return Util::Error{QStringLiteral("admin listeners: %1").arg(error.message), error.code};
+            m_adminUrls = m_adminServer->boundUrls();
+        }
         return Util::Error{};
     });
     if (created) {
@@ -88,6 +111,14 @@ void RestServer::stop()
 {
     m_context->connect.store(nullptr);
     if (m_thread.isRunning()) {
+        if (m_adminServer) {
+            HttpServer *raw = m_adminServer.release();
+            runOn(raw, [raw] {
+                raw->close();
+                delete raw;
+                return 0;
+            });
+        }
         if (m_server) {
             HttpServer *server = m_server.get();
             runOn(server, [server] {
@@ -105,6 +136,7 @@ void RestServer::stop()
         m_thread.wait();
     }
     m_server.reset();
+    m_adminServer.reset();
 }
 
 } // namespace ConnectDesk::Rest

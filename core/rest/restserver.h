@@ -26,8 +26,10 @@ struct RestContext;
  * resource once attach() hands it the running worker.
  *
  * Worker keys read: `listeners`, `listeners.https.ssl.*` (or `ssl.*`), `access.control.allow.*`,
- * `response.http.headers.config`, and ConnectDesk's `rest.basic.auth.users.file` (HTTP basic
- * authentication; see BasicAuth for the file format).
+ * `response.http.headers.config`, `admin.listeners` (the admin endpoints, `/admin/loggers`, on
+ * their own listeners with `admin.listeners.https.ssl.*`; an empty value disables them, as in
+ * Kafka), and ConnectDesk's `rest.basic.auth.users.file` (HTTP basic authentication; see
+ * BasicAuth for the file format).
  *
  * Thread: owns the REST thread ("rest"); the HTTP server and every handler run there and wait
  * for the herder with Kafka's 90 s request timeout. start/attach/stop are called from the
@@ -42,6 +44,8 @@ public:
     /** Binds every listener. Errors are start-up errors (exit code 2). */
     Util::Error start(const Config::WorkerConfig &config);
     QList<QUrl> boundUrls() const { return m_urls; }
+    /** The admin listeners' URLs when `admin.listeners` names any. */
+    QList<QUrl> adminUrls() const { return m_adminUrls; }
     /** The port of the first listener (the worker id's port). */
     int firstPort() const;
     /** Serves the worker's resources from now on. connect must outlive the server or stop(). */
@@ -52,9 +56,12 @@ public:
 private:
     QThread m_thread;
     std::unique_ptr<HttpServer> m_server;
+    std::unique_ptr<HttpServer> m_adminServer;
     std::unique_ptr<Router> m_router;
+    std::unique_ptr<Router> m_adminRouter;
     std::unique_ptr<RestContext> m_context;
     QList<QUrl> m_urls;
+    QList<QUrl> m_adminUrls;
 };
 
 } // namespace ConnectDesk::Rest
