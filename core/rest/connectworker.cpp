@@ -31,7 +31,7 @@ Util::Result<std::unique_ptr<ConnectWorker>> ConnectWorker::start(Mode mode, con
         say(QStringLiteral("REST admin API: %1").arg(url.toString()));
 
     Runtime::Connect::Options options{*config, connectors,
-                                      Runtime::workerIdFor(*config, worker->m_rest.firstPort()), say};
+                                      Runtime::workerIdFor(*config, worker->m_rest.boundUrls()), say};
     auto connect = Runtime::Connect::start(std::move(options));
     if (!connect) {
         worker->m_rest.stop();

@@ -97,11 +97,6 @@ Util::Error RestServer::start(const Config::WorkerConfig &config)
     return {};
 }
 
-int RestServer::firstPort() const
-{
-    return m_urls.isEmpty() ? -1 : m_urls.first().port();
-}
-
 void RestServer::attach(Runtime::Connect *connect)
 {
     m_context->connect.store(connect);

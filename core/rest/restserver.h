@@ -46,8 +46,6 @@ public:
     QList<QUrl> boundUrls() const { return m_urls; }
     /** The admin listeners' URLs when `admin.listeners` names any. */
     QList<QUrl> adminUrls() const { return m_adminUrls; }
-    /** The port of the first listener (the worker id's port). */
-    int firstPort() const;
     /** Serves the worker's resources from now on. connect must outlive the server or stop(). */
     void attach(Runtime::Connect *connect);
     /** Stops answering and joins the REST thread. */

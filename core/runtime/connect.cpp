@@ -31,17 +31,25 @@ Util::Error startupError(const QString &message, int code = 2)
 
 } // namespace
 
-QString workerIdFor(const Config::WorkerConfig &config, int boundPort)
+QString workerIdFor(const Config::WorkerConfig &config, const QList<QUrl> &boundUrls)
 {
     QString host = config.restAdvertisedHostName();
     int port = config.restAdvertisedPort().value_or(-1);
     const QStringList listeners = config.listeners();
-    if (!listeners.isEmpty()) {
-        const QUrl url(listeners.first());
+    const QString protocol = config.restAdvertisedListener().toLower();
+    qsizetype chosen = 0;
+    for (qsizetype i = 0; !protocol.isEmpty() && i < listeners.size(); ++i) {
+        if (QUrl(listeners.at(i)).scheme().toLower() == protocol) {
+            chosen = i;
+            break;
+        }
+    }
+    if (chosen < listeners.size()) {
+        const QUrl url(listeners.at(chosen));
         if (host.isEmpty())
             host = url.host();
         if (port < 0)
-            port = boundPort > 0 ? boundPort : url.port(8083);
+            port = chosen < boundUrls.size() ? boundUrls.at(chosen).port(url.port(8083)) : url.port(8083);
     }
     if (host.isEmpty() || host == QLatin1String("0.0.0.0"))
         host = QSysInfo::machineHostName();

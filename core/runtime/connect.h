@@ -11,6 +11,7 @@
 
 #include <QStringList>
 #include <QThread>
+#include <QUrl>
 
 #include <functional>
 #include <memory>
@@ -89,8 +90,9 @@ Util::Result<Config::WorkerConfig> loadWorkerConfig(const QString &workerFile, b
 /** Registers the classes built into the worker (converters; transforms later). */
 void registerBuiltinPlugins(Plugin::PluginRegistry &registry);
 
-/** `host:port` identifying this worker: `rest.advertised.host.name`/`port` when set, else the
- *  first listener's (port = the bound one when given), as Kafka does. */
-QString workerIdFor(const Config::WorkerConfig &config, int boundPort = -1);
+/** `host:port` identifying this worker, as Kafka builds its advertised URL: the listener of the
+ *  `rest.advertised.listener` protocol (else the first), `rest.advertised.host.name`/`port` when
+ *  set. boundUrls: the listeners' real URLs, in `listeners` order (for port 0). */
+QString workerIdFor(const Config::WorkerConfig &config, const QList<QUrl> &boundUrls = {});
 
 } // namespace ConnectDesk::Runtime
