@@ -13,6 +13,7 @@ struct EmbeddedBroker::Private
     std::unique_ptr<rd_kafka_t, Internal::HandleDeleter> rk;
     rd_kafka_mock_cluster_t *cluster = nullptr;
     QString bootstraps;
+    int brokers = 0;
 };
 
 EmbeddedBroker::EmbeddedBroker()
@@ -37,6 +38,7 @@ Util::Result<std::unique_ptr<EmbeddedBroker>> EmbeddedBroker::start(int brokers)
     std::unique_ptr<EmbeddedBroker> broker(new EmbeddedBroker);
     broker->d->rk.reset(*rk);
     broker->d->cluster = rd_kafka_mock_cluster_new(*rk, brokers);
+    broker->d->brokers = brokers;
     if (!broker->d->cluster)
         return Util::Error{QStringLiteral("Cannot start the embedded broker (mock cluster)")};
     broker->d->bootstraps = QString::fromUtf8(rd_kafka_mock_cluster_bootstraps(broker->d->cluster));
@@ -62,6 +64,17 @@ Util::Error EmbeddedBroker::createTopic(const QString &name, int partitions, int
 bool EmbeddedBroker::isDevelopmentClusterId(const QString &clusterId)
 {
     return clusterId.startsWith(QLatin1String("mockCluster"));
+}
+
+Util::Error EmbeddedBroker::setAvailable(bool available)
+{
+    for (int32_t id = 1; id <= d->brokers; ++id) {
+        const rd_kafka_resp_err_t err = available ? rd_kafka_mock_broker_set_up(d->cluster, id)
+                                                  : rd_kafka_mock_broker_set_down(d->cluster, id);
+        if (err)
+            return Internal::errorFromCode(err, QStringLiteral("Broker %1").arg(id));
+    }
+    return {};
 }
 
 } // namespace ConnectDesk::Kafka

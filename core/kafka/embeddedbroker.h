@@ -28,6 +28,9 @@ public:
     /** Creates a topic with an exact partition count (the mock API; CreateTopics hangs here). */
     Util::Error createTopic(const QString &name, int partitions, int replicationFactor = 1);
 
+    /** Takes every broker down (connections refused) or brings them back: outage tests. */
+    Util::Error setAvailable(bool available);
+
     /** True when a cluster id is the mock cluster's ("mockCluster..."): how a worker in another
      *  process knows it talks to the development broker. */
     static bool isDevelopmentClusterId(const QString &clusterId);

@@ -10,6 +10,10 @@
 
 namespace ConnectDesk::Storage {
 
+namespace {
+constexpr int MessageTimeoutMs = 25000;
+}
+
 Util::Result<std::unique_ptr<KafkaBasedLog>> KafkaBasedLog::open(const QString &topic, int partitions,
                                                                  const QMap<QString, QString> &clientProps)
 {
@@ -24,6 +28,9 @@ Util::Result<std::unique_ptr<KafkaBasedLog>> KafkaBasedLog::open(const QString &
     producerProps.insert(QStringLiteral("max.in.flight.requests.per.connection"), QStringLiteral("1"));
     // The same key lands on the same partition as with Kafka's Java producer.
     producerProps.insert(QStringLiteral("partitioner"), QStringLiteral("murmur2_random"));
+    // A write reported as failed must never land later (a connector the worker refused would
+    // come back at the next start): records expire inside the client before send() gives up.
+    producerProps.insert(QStringLiteral("message.timeout.ms"), QString::number(MessageTimeoutMs));
     KafkaBasedLog *raw = log.get();
     auto producer = Kafka::Producer::create(producerProps, [raw](const Kafka::DeliveryReport &report) {
         if (report.errorCode != 0)
@@ -119,7 +126,9 @@ Util::Error KafkaBasedLog::send(const QList<Record> &records, int partition, int
             m_producer->poll(10);
         }
     }
-    if (const Util::Error error = m_producer->flush(int(qMax<qint64>(1, deadline.remainingTime()))))
+    // Wait past the records' own expiry, so each is either acknowledged or failed for good.
+    const int flushMs = int(qMax<qint64>(deadline.remainingTime(), MessageTimeoutMs + 5000));
+    if (const Util::Error error = m_producer->flush(flushMs))
         return Util::Error{QStringLiteral("Cannot write to topic %1: %2").arg(m_topic, error.message), 0, true};
     if (!m_deliveryError.isEmpty())
         return Util::Error{QStringLiteral("Cannot write to topic %1: %2").arg(m_topic, m_deliveryError), 0, true};
