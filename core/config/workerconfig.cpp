@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "workerconfig.h"
 
+#include "httpheaderrules.h"
+
 #include "errc.h"
 
 #include "core/api/exceptions.h"
@@ -45,70 +47,13 @@ ConfigDef::Validator listenersValidator(bool admin)
         description);
 }
 
-// Splits on commas outside double quotes and removes the quotes (Jetty's csvSplit, which
-// Kafka uses for response.http.headers.config).
-QStringList csvSplit(const QString &text)
-{
-    QStringList items;
-    QString current;
-    bool quoted = false;
-    for (const QChar c : text) {
-        if (c == QLatin1Char('"'))
-            quoted = !quoted;
-        else if (c == QLatin1Char(',') && !quoted)
-            items.append(std::exchange(current, QString()).trimmed());
-        else
-            current.append(c);
-    }
-    items.append(current.trimmed());
-    items.removeAll(QString());
-    return items;
-}
-
-void validateHeaderRule(const QString &rule)
-{
-    static const QRegularExpression whitespace(QStringLiteral("\\s+"));
-    const QString trimmed = rule.trimmed();
-    const qsizetype split = trimmed.indexOf(whitespace);
-    if (split < 0) {
-        throw ConfigException(QStringLiteral("Invalid format of header config '%1'. Expected: "
-                                             "'[action] [header name]:[header value]'")
-                                  .arg(rule));
-    }
-    const QString action = trimmed.left(split);
-    static const QStringList actions = {QStringLiteral("set"), QStringLiteral("add"),
-                                        QStringLiteral("setDate"), QStringLiteral("addDate")};
-    if (!actions.contains(action, Qt::CaseInsensitive)) {
-        throw ConfigException(
-            QStringLiteral("Invalid header config action: '%1'. Expected one of [%2]")
-                .arg(action, actions.join(QLatin1String(", "))));
-    }
-    const QString header = trimmed.mid(split).remove(QRegularExpression(QStringLiteral("^\\s+")));
-    QStringList parts = header.trimmed().split(QLatin1Char(':'));
-    while (!parts.isEmpty() && parts.constLast().isEmpty()) // Java's split drops trailing ""s
-        parts.removeLast();
-    if (parts.size() != 2) {
-        throw ConfigException(QStringLiteral("Invalid format of header name and header value "
-                                             "pair '%1'. Expected: '[header name]:[header value]'")
-                                  .arg(header));
-    }
-    const QString name = parts.at(0).trimmed();
-    if (name.isEmpty() || name.contains(whitespace)) {
-        throw ConfigException(QStringLiteral("Invalid header name '%1'. The '[header name]' "
-                                             "cannot contain whitespace")
-                                  .arg(name));
-    }
-}
-
 ConfigDef::Validator responseHeadersValidator()
 {
     return ConfigDef::lambda(
         [](const QString &, const QVariant &value) {
-            const QString text = value.toString();
-            if (text.trimmed().isEmpty())
-                return;
-            for (const QString &rule : csvSplit(text))
-                validateHeaderRule(rule);
+            const auto rules = parseHttpHeaderRules(value.toString());
+            if (!rules)
+                throw ConfigException(rules.error().message);
         },
         QStringLiteral("Comma-separated header rules, where each header rule is of the form "
                        "'[action] [header name]:[header value]' and optionally surrounded by "

@@ -5,6 +5,7 @@
 
 #include "httptypes.h"
 
+#include "core/config/httpheaderrules.h"
 #include "core/util/result.h"
 
 #include <QByteArray>
@@ -13,16 +14,9 @@
 
 namespace ConnectDesk::Rest::Internal {
 
-struct HeaderRule
-{
-    bool add = false;
-    bool date = false;
-    QByteArray name;
-    QByteArray value;
-    qint64 offsetMs = 0;
-};
+using HeaderRule = Config::HttpHeaderRule;
 
-/** Kafka's RestServerConfig.validateHttpResponseHeaderConfig, then Jetty's HeaderFilter. */
+/** Config::parseHttpHeaderRules with the HTTP seam's error code (HttpErrorCode::InvalidOption). */
 Util::Result<QList<HeaderRule>> parseHeaderRules(const QString &config);
 
 /** Applies the rules to a finished response (`*Date` values are counted from now). */
