@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Kafka Connect REST API conformance: one distributed worker (embedded broker) driven over HTTP
 // with QNetworkAccessManager, asserting Kafka's status codes, error bodies and entity shapes
-// (/work/shared/reference/kafka-connect.md §1, §2, §5, §9). Each test function uses its own
+// (the shared Kafka Connect reference, §1, §2, §5, §9). Each test function uses its own
 // connector names and topics, so they share the worker without interfering.
 #include "tests/support/childprocess.h"
 #include "tests/support/testfiles.h"
