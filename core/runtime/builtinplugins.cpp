@@ -3,6 +3,7 @@
 
 #include "core/converters/builtinconverters.h"
 #include "core/plugin/pluginregistry.h"
+#include "core/transforms/builtintransforms.h"
 
 namespace ConnectDesk::Runtime {
 
@@ -12,6 +13,9 @@ void registerBuiltinPlugins(Plugin::PluginRegistry &registry)
         for (const Api::PluginType type : converter.types)
             registry.addBuiltin(converter.className, type, converter.version, converter.factory);
     }
+    for (const auto &transform : Transforms::builtinTransforms())
+        registry.addBuiltin(transform.className, transform.type, Transforms::builtinTransformVersion(),
+                            transform.factory);
 }
 
 } // namespace ConnectDesk::Runtime

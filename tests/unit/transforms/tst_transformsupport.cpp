@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: Apache-2.0
+// The helpers every transform uses: Kafka's Requirements messages, the schema cache and
+// copySchemaBasics.
+#include "core/api/exceptions.h"
+#include "core/api/struct.h"
+#include "core/transforms/requirements.h"
+#include "core/transforms/schemacache.h"
+#include "core/transforms/schemautil.h"
+
+#include <QTest>
+
+using namespace ConnectDesk;
+using namespace ConnectDesk::Transforms;
+
+class TestTransformSupport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void requirementsNameTheJavaClass()
+    {
+        try {
+            requireMap(Api::Value(QStringLiteral("x")), QStringLiteral("field insertion"));
+            QFAIL("expected DataException");
+        } catch (const Api::DataException &e) {
+            QCOMPARE(e.message(), QStringLiteral("Only Map objects supported in absence of schema for "
+                                                 "[field insertion], found: java.lang.String"));
+        }
+        try {
+            requireStruct(Api::Value(Api::ValueMap{}), QStringLiteral("masking"));
+            QFAIL("expected DataException");
+        } catch (const Api::DataException &e) {
+            QCOMPARE(e.message(),
+                     QStringLiteral("Only Struct objects supported for [masking], found: java.util.HashMap"));
+        }
+        QVERIFY(requireMapOrNull(Api::Value(), QStringLiteral("p")) == nullptr);
+        QVERIFY(requireStructOrNull(Api::Value(), QStringLiteral("p")) == nullptr);
+        QVERIFY_THROWS_EXCEPTION(Api::DataException, requireSchema(Api::Schema(), QStringLiteral("p")));
+        Api::SourceRecord source;
+        try {
+            requireSinkRecord(source, QStringLiteral("offset field insertion"));
+            QFAIL("expected DataException");
+        } catch (const Api::DataException &e) {
+            QCOMPARE(e.message(), QStringLiteral("Only SinkRecord supported for [offset field insertion], found: "
+                                                 "org.apache.kafka.connect.source.SourceRecord"));
+        }
+    }
+
+    void schemaCacheEvictsLeastRecentlyUsed()
+    {
+        SchemaCache cache(2);
+        const auto a = Api::SchemaBuilder::string().name(QStringLiteral("a")).build();
+        const auto b = Api::SchemaBuilder::string().name(QStringLiteral("b")).build();
+        const auto c = Api::SchemaBuilder::string().name(QStringLiteral("c")).build();
+        cache.put(a, Api::Schema::int8());
+        cache.put(b, Api::Schema::int16());
+        QCOMPARE(cache.get(a), Api::Schema::int8()); // a is now the most recent
+        cache.put(c, Api::Schema::int32());           // evicts b
+        QVERIFY(cache.get(b).isNull());
+        QCOMPARE(cache.get(a), Api::Schema::int8());
+        // An equal schema built separately hits too.
+        QCOMPARE(cache.get(Api::SchemaBuilder::string().name(QStringLiteral("c")).build()), Api::Schema::int32());
+    }
+
+    void copySchemaBasicsKeepsNameVersionDocAndParameters()
+    {
+        const auto source = Api::SchemaBuilder::structBuilder()
+                                .name(QStringLiteral("com.acme.Order"))
+                                .version(3)
+                                .doc(QStringLiteral("an order"))
+                                .parameter(QStringLiteral("k"), QStringLiteral("v"))
+                                .field(QStringLiteral("id"), Api::Schema::int64())
+                                .build();
+        const auto copy = copySchemaBasics(source).field(QStringLiteral("other"), Api::Schema::string()).build();
+        QCOMPARE(copy.name(), source.name());
+        QCOMPARE(copy.version(), source.version());
+        QCOMPARE(copy.doc(), source.doc());
+        QCOMPARE(copy.parameters(), source.parameters());
+        QCOMPARE(copy.fields().size(), 1);
+        QVERIFY(!copy.isOptional());
+    }
+
+    void fieldValueHonoursReplaceNullWithDefault()
+    {
+        const auto schema = Api::SchemaBuilder::structBuilder()
+                                .field(QStringLiteral("n"),
+                                       Api::SchemaBuilder::int32().optional().defaultValue(Api::Value::int32(7)).build())
+                                .build();
+        Api::Struct value(schema);
+        QCOMPARE(fieldValue(value, QStringLiteral("n"), true), Api::Value::int32(7));
+        QVERIFY(fieldValue(value, QStringLiteral("n"), false).isNull());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTransformSupport)
+#include "tst_transformsupport.moc"
