@@ -123,6 +123,7 @@ Util::Result<std::unique_ptr<Connect>> Connect::start(Options options)
                                                  connect->m_registry.get(), connect->m_offsets,
                                                  connect->m_status.get());
     connect->m_worker->setDevelopmentBroker(Kafka::EmbeddedBroker::isDevelopmentClusterId(connect->m_clusterId));
+    connect->m_worker->setEmbeddedBroker(connect->m_broker.get());
     connect->m_herder = std::make_unique<Herder>(connect->m_worker.get(), std::move(connect->m_configStore));
     connect->m_herderThread.setObjectName(QStringLiteral("herder"));
     connect->m_worker->moveToThread(&connect->m_herderThread);

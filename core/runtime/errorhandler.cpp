@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "errorhandler.h"
 
+#include "deadletterqueue.h"
 #include "logging.h"
 
 #include "core/api/exceptions.h"
+#include "core/kafka/kafkamessage.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
@@ -98,23 +100,52 @@ bool ErrorHandler::handleFailure(ErrorStage stage, const QString &className,
     }
 }
 
+void ErrorHandler::reportFailed(ErrorStage stage, const QString &className, const Kafka::Message &original,
+                                const std::exception &error)
+{
+    const Kafka::Message *previous = m_consumed;
+    m_consumed = &original;
+    ++m_failures;
+    report(stage, className, nullptr, error);
+    m_consumed = previous;
+    if (!m_tolerateAll)
+        throw Api::ConnectException(QStringLiteral("Tolerance exceeded in error handler"), error);
+    ++m_skipped;
+}
+
+namespace {
+
+// Kafka's TimestampType names.
+QString timestampTypeName(int type)
+{
+    return type == 1 ? QStringLiteral("CreateTime") : QStringLiteral("LogAppendTime");
+}
+
+} // namespace
+
 void ErrorHandler::report(ErrorStage stage, const QString &className,
                           const Api::ConnectRecord *record, const std::exception &error)
 {
+    if (m_deadLetterQueue && m_consumed)
+        m_deadLetterQueue->report(*m_consumed, stage, className, error);
     if (!m_logEnabled)
         return;
     QString message = QStringLiteral("Error encountered in task %1-%2. Executing stage '%3' with class '%4'")
                           .arg(m_connector)
                           .arg(m_task)
                           .arg(errorStageName(stage), className);
-    if (m_logIncludeMessages && record) {
-        if (const auto *sink = dynamic_cast<const Api::SinkRecord *>(record)) {
-            message += QStringLiteral(", where consumed record is {topic='%1', partition=%2, offset=%3, timestamp=%4}")
-                           .arg(sink->originalTopic)
-                           .arg(sink->originalKafkaPartition)
-                           .arg(sink->originalKafkaOffset)
-                           .arg(sink->timestamp.value_or(-1));
-        } else {
+    if (m_logIncludeMessages) {
+        if (m_consumed) {
+            message += QStringLiteral(", where consumed record is {topic='%1', partition=%2, offset=%3")
+                           .arg(m_consumed->topic)
+                           .arg(m_consumed->partition)
+                           .arg(m_consumed->offset);
+            if (m_consumed->timestampType == 1 || m_consumed->timestampType == 2)
+                message += QStringLiteral(", timestamp=%1, timestampType=%2")
+                               .arg(m_consumed->timestamp)
+                               .arg(timestampTypeName(m_consumed->timestampType));
+            message += QLatin1Char('}');
+        } else if (record) {
             message += QStringLiteral(", where source record is = ") + record->toString();
         }
     }

@@ -10,7 +10,13 @@
 #include <exception>
 #include <functional>
 
+namespace ConnectDesk::Kafka {
+struct Message;
+}
+
 namespace ConnectDesk::Runtime {
+
+class DeadLetterQueueReporter;
 
 /** Where in a pipeline an error happened (Kafka's errors.Stage). */
 enum class ErrorStage {
@@ -29,7 +35,9 @@ QString errorStageName(ErrorStage stage);
  * Runs one converter or transformation step of a record under the connector's `errors.*` keys
  * (Kafka's RetryWithToleranceOperator): RetriableException is retried with exponential back-off
  * (300 ms × 2^n, capped by `errors.retry.delay.max.ms`) until `errors.retry.timeout`; other
- * exceptions skip the record with `errors.tolerance=all` and fail the task with `none`.
+ * exceptions skip the record with `errors.tolerance=all` and fail the task with `none`. Each
+ * failure is logged when `errors.log.enable=true` and, for sink tasks with a dead-letter queue,
+ * written there with the consumed record set by setConsumedMessage().
  * Thread: the task's own thread.
  */
 class ErrorHandler
@@ -53,6 +61,19 @@ public:
         }
     }
 
+    /** Reports a failure that already happened (the ErrantRecordReporter path, stage TASK_PUT):
+     *  log, dead-letter queue, then tolerance — throws ConnectException("Tolerance exceeded in
+     *  error handler") with `errors.tolerance=none`. */
+    void reportFailed(ErrorStage stage, const QString &className, const Kafka::Message &original,
+                      const std::exception &error);
+
+    /** The consumed record being processed (sink tasks), for the log and the dead-letter queue;
+     *  nullptr when none. Not owned; must outlive the calls that use it. */
+    void setConsumedMessage(const Kafka::Message *message) { m_consumed = message; }
+    /** Not owned; nullptr = no dead-letter queue. */
+    void setDeadLetterQueue(DeadLetterQueueReporter *queue) { m_deadLetterQueue = queue; }
+
+    bool logsErrors() const { return m_logEnabled; }
     bool toleratesAll() const { return m_tolerateAll; }
     qint64 skippedRecords() const { return m_skipped; }
     qint64 failedAttempts() const { return m_failures; }
@@ -66,6 +87,8 @@ private:
 
     QString m_connector;
     int m_task = 0;
+    const Kafka::Message *m_consumed = nullptr;
+    DeadLetterQueueReporter *m_deadLetterQueue = nullptr;
     const std::atomic_bool *m_stopping = nullptr;
     qint64 m_retryTimeoutMs = 0;
     qint64 m_retryDelayMaxMs = 60000;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "worker.h"
 
+#include "internaltopics.h"
 #include "logging.h"
 #include "offsetstorage.h"
 #include "workerconnector.h"
@@ -9,6 +10,7 @@
 
 #include "core/api/exceptions.h"
 #include "core/config/connectorconfig.h"
+#include "core/kafka/admin.h"
 #include "core/kafka/clientproperties.h"
 #include "core/plugin/pluginregistry.h"
 #include "core/storage/offsetbackingstore.h"
@@ -205,6 +207,7 @@ Util::Result<std::unique_ptr<WorkerTask>> Worker::buildTask(const TaskId &id,
         if (!task)
             return Util::Error{QStringLiteral("%1 is not a SinkTask").arg(setup.taskClass)};
         setup.clientProps = consumerProps(id, connectorConfig);
+        setup.deadLetterQueue = deadLetterQueue(id, connectorConfig);
         return std::unique_ptr<WorkerTask>(std::make_unique<WorkerSinkTask>(std::move(setup), std::move(task)));
     }
     std::unique_ptr<Api::SourceTask> task(dynamic_cast<Api::SourceTask *>(component.value().release()));
@@ -240,6 +243,37 @@ QMap<QString, QString> Worker::producerProps(const TaskId &id, const Api::Config
     if (!dropped.isEmpty())
         qCInfo(lcRuntime).noquote() << "Ignoring Java-only producer settings" << dropped.join(QStringLiteral(", "));
     return props;
+}
+
+std::unique_ptr<DeadLetterQueueReporter> Worker::deadLetterQueue(const TaskId &id,
+                                                                 const Api::ConfigMap &connectorConfig) const
+{
+    if (!Config::hasDlqTopicConfig(connectorConfig))
+        return nullptr;
+    DeadLetterQueueReporter::Settings settings;
+    settings.topic = connectorConfig.value(QString::fromLatin1(Config::ConnectorKeys::DlqTopicName));
+    settings.replicationFactor =
+        connectorConfig.value(QString::fromLatin1(Config::ConnectorKeys::DlqTopicReplicationFactor), QStringLiteral("3"))
+            .trimmed()
+            .toInt();
+    settings.contextHeaders = connectorConfig.value(QString::fromLatin1(Config::ConnectorKeys::DlqContextHeadersEnable))
+                                  .trimmed()
+                                  .compare(QLatin1String("true"), Qt::CaseInsensitive)
+                              == 0;
+    settings.connector = id.connector;
+    settings.task = id.task;
+    settings.producerProps = producerProps(id, connectorConfig);
+    settings.producerProps.insert(QStringLiteral("client.id"),
+                                  QStringLiteral("connector-dlq-producer-%1-%2").arg(id.connector).arg(id.task));
+    settings.ensureTopic = [admin = adminProps(id.connector, connectorConfig), embedded = m_embeddedBroker,
+                            development = m_developmentBroker](const QString &topic, int replicationFactor) {
+        auto client = Kafka::Admin::create(admin);
+        if (!client)
+            return client.error();
+        auto found = ensureTopic({topic, 1, replicationFactor, {}}, *client.value(), embedded, development);
+        return found ? Util::Error{} : found.error();
+    };
+    return std::make_unique<DeadLetterQueueReporter>(std::move(settings));
 }
 
 QMap<QString, QString> Worker::consumerProps(const TaskId &id, const Api::ConfigMap &connectorConfig) const

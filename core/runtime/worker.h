@@ -16,6 +16,10 @@
 #include <map>
 #include <memory>
 
+namespace ConnectDesk::Kafka {
+class EmbeddedBroker;
+}
+
 namespace ConnectDesk::Plugin {
 class PluginRegistry;
 }
@@ -25,6 +29,7 @@ class OffsetBackingStore;
 
 namespace ConnectDesk::Runtime {
 
+class DeadLetterQueueReporter;
 class WorkerConnector;
 class WorkerTask;
 
@@ -73,6 +78,9 @@ public:
      *  wait session.timeout.ms - 1 s after a member leaves before anyone can join again
      *  (restart, offsets API), 44 s with the client default. Set before tasks start. */
     void setDevelopmentBroker(bool development) { m_developmentBroker = development; }
+    /** The broker running in this process, if any: topics the worker creates (dead-letter
+     *  queues) are created through its mock API. Set before tasks start. */
+    void setEmbeddedBroker(Kafka::EmbeddedBroker *broker) { m_embeddedBroker = broker; }
     const Config::WorkerConfig &config() const { return m_config; }
     Plugin::PluginRegistry *registry() const { return m_registry; }
     StatusStore *status() const { return m_status; }
@@ -116,11 +124,14 @@ private:
     void stopMatching(const std::function<bool(const TaskId &)> &matches);
     QMap<QString, QString> producerProps(const TaskId &id, const Api::ConfigMap &connectorConfig) const;
     QMap<QString, QString> consumerProps(const TaskId &id, const Api::ConfigMap &connectorConfig) const;
+    std::unique_ptr<DeadLetterQueueReporter> deadLetterQueue(const TaskId &id,
+                                                             const Api::ConfigMap &connectorConfig) const;
 
     Config::WorkerConfig m_config;
     QString m_bootstrapServers;
     QString m_workerId;
     bool m_developmentBroker = false;
+    Kafka::EmbeddedBroker *m_embeddedBroker = nullptr;
     Plugin::PluginRegistry *m_registry;
     std::shared_ptr<Storage::OffsetBackingStore> m_offsets;
     StatusStore *m_status;

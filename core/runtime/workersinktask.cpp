@@ -7,6 +7,7 @@
 #include "core/config/connectorconfig.h"
 
 #include <QRegularExpression>
+#include <QScopeGuard>
 
 namespace ConnectDesk::Runtime {
 
@@ -34,6 +35,11 @@ void WorkerSinkTask::execute()
         throw Api::ConnectException(consumer.error().message);
     m_consumer = consumer.takeValue();
 
+    if (m_setup.deadLetterQueue) {
+        if (const Util::Error error = m_setup.deadLetterQueue->start())
+            throw Api::ConnectException(error.message);
+        m_errors.setDeadLetterQueue(m_setup.deadLetterQueue.get());
+    }
     m_task->initialize(this);
     m_task->start(m_setup.taskConfig);
 
@@ -104,7 +110,9 @@ void WorkerSinkTask::pollAndDeliver(int timeoutMs)
         return;
     }
     Util::Error error;
-    const QList<Kafka::Message> messages = m_consumer->poll(MaxPollRecords, timeoutMs, &error);
+    m_polled = m_consumer->poll(MaxPollRecords, timeoutMs, &error);
+    m_polledIndex.clear();
+    const QList<Kafka::Message> &messages = m_polled;
     rethrowCallbackFailure();
     if (error)
         qCWarning(lcRuntime).noquote() << id() << "consumer:" << error.message;
@@ -135,6 +143,8 @@ void WorkerSinkTask::pollAndDeliver(int timeoutMs)
 
 bool WorkerSinkTask::convert(const Kafka::Message &message, Api::SinkRecord &record)
 {
+    m_errors.setConsumedMessage(&message);
+    const auto forget = qScopeGuard([this] { m_errors.setConsumedMessage(nullptr); });
     record.topic = message.topic;
     record.kafkaPartition = message.partition;
     record.kafkaOffset = message.offset;
@@ -199,6 +209,12 @@ void WorkerSinkTask::commitOffsets(bool sync, const QList<Api::TopicPartition> &
 {
     m_commitRequested = false;
     m_sinceCommit.restart();
+    if (m_setup.deadLetterQueue && !m_setup.deadLetterQueue->flush(int(m_setup.offsetFlushTimeoutMs))) {
+        // Committing now could lose a skipped record whose dead-letter write then fails.
+        qCWarning(lcRuntime).noquote() << id() << "Dead letter queue writes to" << m_setup.deadLetterQueue->topic()
+                                       << "still in flight; offsets are committed at a later attempt";
+        return;
+    }
     Kafka::PartitionOffsets current;
     for (auto it = m_currentOffsets.cbegin(); it != m_currentOffsets.cend(); ++it) {
         if (only.isEmpty() || only.contains(it.key()))
@@ -251,6 +267,45 @@ void WorkerSinkTask::commitOffsets(bool sync, const QList<Api::TopicPartition> &
         m_lastCommitted.insert(it.key(), it.value());
     }
     m_committedCount += advanced;
+}
+
+Api::ErrantRecordReporter *WorkerSinkTask::errantRecordReporter()
+{
+    // Kafka hands one out only when reporting does something: a dead-letter queue or the log.
+    return m_setup.deadLetterQueue || m_errors.logsErrors() ? this : nullptr;
+}
+
+void WorkerSinkTask::report(const Api::SinkRecord &record, const std::exception &error)
+{
+    m_errors.reportFailed(ErrorStage::TaskPut, QStringLiteral("org.apache.kafka.connect.sink.SinkTask"),
+                          originalOf(record), error);
+}
+
+Kafka::Message WorkerSinkTask::originalOf(const Api::SinkRecord &record)
+{
+    if (m_polledIndex.isEmpty()) {
+        for (qsizetype i = 0; i < m_polled.size(); ++i)
+            m_polledIndex[{m_polled[i].topic, m_polled[i].partition}].insert(m_polled[i].offset, i);
+    }
+    const auto partition = m_polledIndex.constFind({record.originalTopic, record.originalKafkaPartition});
+    if (partition != m_polledIndex.cend()) {
+        if (const auto at = partition->constFind(record.originalKafkaOffset); at != partition->cend())
+            return m_polled[*at];
+    }
+    // A record the task made up: send what the converters make of it, as Kafka does.
+    Kafka::Message message;
+    message.topic = record.topic;
+    message.partition = record.kafkaPartition.value_or(-1);
+    message.offset = record.kafkaOffset;
+    message.timestamp = record.timestamp.value_or(-1);
+    message.timestampType = int(record.timestampType);
+    message.key = m_setup.keyConverter->fromConnectData(record.topic, record.headers, record.keySchema, record.key);
+    message.value = m_setup.valueConverter->fromConnectData(record.topic, record.headers, record.valueSchema,
+                                                            record.value);
+    for (const Api::Header &header : record.headers)
+        message.headers.append({header.key, m_setup.headerConverter->fromConnectHeader(record.topic, header.key,
+                                                                                      header.schema, header.value)});
+    return message;
 }
 
 void WorkerSinkTask::applySeeks()

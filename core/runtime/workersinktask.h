@@ -17,10 +17,14 @@ namespace ConnectDesk::Runtime {
  * Sink task loop (Kafka's WorkerSinkTask): consume → converters → transforms → put; offsets
  * (last delivered + 1 per original partition) committed to the group `connect-<connector>` after
  * preCommit()/flush(), every `offset.flush.interval.ms`, on request, on pause, on revocation and
- * at stop. Thread: its own; rebalance callbacks run on it inside the consumer poll.
+ * at stop. Records that fail conversion or a transform, and those the task reports through the
+ * ErrantRecordReporter, go through the ErrorHandler (log, dead-letter queue, tolerance); offsets
+ * are committed only once their dead-letter writes are acknowledged.
+ * Thread: its own; rebalance callbacks run on it inside the consumer poll.
  */
 class WorkerSinkTask : public WorkerTask,
                        private Api::SinkTaskContext,
+                       private Api::ErrantRecordReporter,
                        private Kafka::RebalanceListener
 {
     Q_OBJECT
@@ -44,7 +48,13 @@ private:
     void pause(const QList<Api::TopicPartition> &partitions) override;
     void resume(const QList<Api::TopicPartition> &partitions) override;
     void requestCommit() override { m_commitRequested = true; }
-    Api::ErrantRecordReporter *errantRecordReporter() override { return nullptr; }
+    Api::ErrantRecordReporter *errantRecordReporter() override;
+
+    // ErrantRecordReporter
+    void report(const Api::SinkRecord &record, const std::exception &error) override;
+    /** The consumed bytes of a record of the current batch, or the record converted back to
+     *  bytes when the task made it up. */
+    Kafka::Message originalOf(const Api::SinkRecord &record);
 
     // RebalanceListener
     void partitionsAssigned(const QList<Api::TopicPartition> &partitions) override;
@@ -67,7 +77,10 @@ private:
     Kafka::PartitionOffsets m_lastCommitted;
     QMap<Api::TopicPartition, qint64> m_seeks;
     QList<Api::SinkRecord> m_batch;
-    QList<Kafka::Message> m_pendingMessages;
+    /** The messages the current batch was converted from (kept for the ErrantRecordReporter),
+     *  and their positions by partition and offset, built on the first report. */
+    QList<Kafka::Message> m_polled;
+    QHash<Api::TopicPartition, QHash<qint64, qsizetype>> m_polledIndex;
     bool m_retryBatch = false;
     qint64 m_retryTimeoutMs = -1;
     bool m_commitRequested = false;

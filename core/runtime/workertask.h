@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "deadletterqueue.h"
 #include "errorhandler.h"
 #include "states.h"
 #include "statusstore.h"
@@ -35,6 +36,8 @@ struct TaskSetup
     std::shared_ptr<TransformationChain> transforms;
     /** Producer (source) or consumer (sink) properties, fully layered. */
     QMap<QString, QString> clientProps;
+    /** Sink tasks whose connector names `errors.deadletterqueue.topic.name`. */
+    std::unique_ptr<DeadLetterQueueReporter> deadLetterQueue;
     StatusStore *status = nullptr;
     /** topic.tracking.enable: record the topics the task uses. */
     bool topicTracking = true;
