@@ -184,6 +184,8 @@ void WorkerSinkTask::deliver()
 {
     try {
         m_task->put(m_batch);
+        if (m_errantFailure)
+            std::rethrow_exception(m_errantFailure); // the task swallowed it; Kafka fails anyway
         m_delivered += m_batch.size();
         if (m_retryBatch) {
             m_retryBatch = false;
@@ -277,8 +279,14 @@ Api::ErrantRecordReporter *WorkerSinkTask::errantRecordReporter()
 
 void WorkerSinkTask::report(const Api::SinkRecord &record, const std::exception &error)
 {
-    m_errors.reportFailed(ErrorStage::TaskPut, QStringLiteral("org.apache.kafka.connect.sink.SinkTask"),
-                          originalOf(record), error);
+    try {
+        m_errors.reportFailed(ErrorStage::TaskPut, QStringLiteral("org.apache.kafka.connect.sink.SinkTask"),
+                              originalOf(record), error);
+    } catch (...) {
+        if (!m_errantFailure)
+            m_errantFailure = std::current_exception();
+        throw;
+    }
 }
 
 Kafka::Message WorkerSinkTask::originalOf(const Api::SinkRecord &record)

@@ -89,6 +89,8 @@ private:
     std::atomic<qint64> m_delivered = 0;
     std::atomic<qint64> m_committedCount = 0;
     QString m_callbackFailure;
+    /** A report the tolerance refused: fails the task after put() even if the task caught it. */
+    std::exception_ptr m_errantFailure;
     /** Set when the task failed: leaving the group then neither commits nor calls the task. */
     bool m_failed = false;
     // Last, so it is destroyed first: closing it calls the rebalance listener, which uses the
