@@ -1,7 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "builtintransforms.h"
 
+#include "dropheaders.h"
+#include "filter.h"
+#include "hasheaderkey.h"
+#include "headerfrom.h"
+#include "insertheader.h"
+#include "recordistombstone.h"
 #include "recordside.h"
+#include "regexrouter.h"
+#include "setschemametadata.h"
+#include "topicnamematches.h"
 
 #ifndef CONNECTDESK_TRANSFORMS_VERSION
 #define CONNECTDESK_TRANSFORMS_VERSION "4.0.0"
@@ -55,6 +64,15 @@ QList<BuiltinTransform> builtinTransforms()
     // --- field transforms (InsertField, ReplaceField, MaskField, ValueToKey, ExtractField, HoistField)
     // --- type and time transforms (Cast, Flatten, TimestampConverter, TimestampRouter)
     // --- routing, schema, header transforms and predicates
+    all += transform<DropHeaders>(QStringLiteral("DropHeaders"));
+    all += transform<Filter>(QStringLiteral("Filter"));
+    all += keyAndValue<HeaderFrom>(QStringLiteral("HeaderFrom"));
+    all += transform<InsertHeader>(QStringLiteral("InsertHeader"));
+    all += transform<RegexRouter>(QStringLiteral("RegexRouter"));
+    all += keyAndValue<SetSchemaMetadata>(QStringLiteral("SetSchemaMetadata"));
+    all += predicate<HasHeaderKey>(QStringLiteral("HasHeaderKey"));
+    all += predicate<RecordIsTombstone>(QStringLiteral("RecordIsTombstone"));
+    all += predicate<TopicNameMatches>(QStringLiteral("TopicNameMatches"));
     return all;
 }
 

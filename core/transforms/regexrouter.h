@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "javaregex.h"
+
+#include "core/api/transformation.h"
+
+namespace ConnectDesk::Transforms {
+
+/**
+ * Kafka's `RegexRouter`: when the whole topic matches `regex`, the topic becomes
+ * `replaceFirst(replacement)` (Java's `$1` / `${name}` syntax); other topics stay.
+ * Thread: one instance per task, used on the task's thread only.
+ */
+class RegexRouter : public Api::Transformation
+{
+public:
+    QString version() const override;
+    void configure(const Api::ConfigMap &configs) override;
+    bool apply(Api::ConnectRecord &record) override;
+    Api::ConfigDef config() const override;
+
+private:
+    JavaRegex m_regex;
+    QString m_replacement;
+};
+
+} // namespace ConnectDesk::Transforms
