@@ -1,7 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "builtintransforms.h"
 
+#include "extractfield.h"
+#include "hoistfield.h"
+#include "insertfield.h"
+#include "maskfield.h"
 #include "recordside.h"
+#include "replacefield.h"
+#include "valuetokey.h"
 
 #ifndef CONNECTDESK_TRANSFORMS_VERSION
 #define CONNECTDESK_TRANSFORMS_VERSION "4.0.0"
@@ -53,6 +59,12 @@ QList<BuiltinTransform> builtinTransforms()
     //   all += transform<RegexRouter>(QStringLiteral("RegexRouter"));
     //   all += predicate<HasHeaderKey>(QStringLiteral("HasHeaderKey"));
     // --- field transforms (InsertField, ReplaceField, MaskField, ValueToKey, ExtractField, HoistField)
+    all += keyAndValue<InsertField>(QStringLiteral("InsertField"));
+    all += keyAndValue<ReplaceField>(QStringLiteral("ReplaceField"));
+    all += keyAndValue<MaskField>(QStringLiteral("MaskField"));
+    all += transform<ValueToKey>(QStringLiteral("ValueToKey"));
+    all += keyAndValue<ExtractField>(QStringLiteral("ExtractField"));
+    all += keyAndValue<HoistField>(QStringLiteral("HoistField"));
     // --- type and time transforms (Cast, Flatten, TimestampConverter, TimestampRouter)
     // --- routing, schema, header transforms and predicates
     return all;
