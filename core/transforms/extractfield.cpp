@@ -59,8 +59,9 @@ bool ExtractField::apply(Api::ConnectRecord &record)
     const Api::Field field = m_fieldPath->fieldFrom(schema);
     if (!field.isValid())
         throw Api::IllegalArgumentException(QStringLiteral("Unknown field: ") + m_originalPath);
-    Api::Value extracted = structValue ? m_fieldPath->valueFrom(structValue->get(), m_replaceNullWithDefault)
-                                       : Api::Value();
+    Api::Value extracted
+        = structValue ? m_fieldPath->valueFrom(structValue->get(), m_replaceNullWithDefault)
+                      : Api::Value();
     setOperating(record, m_side, field.schema(), std::move(extracted));
     return true;
 }

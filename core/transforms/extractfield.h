@@ -20,7 +20,9 @@ namespace ConnectDesk::Transforms {
 class ExtractField : public Api::Transformation
 {
 public:
-    explicit ExtractField(RecordSide side) : m_side(side) {}
+    explicit ExtractField(RecordSide side)
+        : m_side(side)
+    {}
 
     QString version() const override;
     Api::ConfigDef config() const override;

@@ -21,11 +21,12 @@ QString HoistField::version() const
 Api::ConfigDef HoistField::config() const
 {
     Api::ConfigDef def;
-    def.define({.name = FieldKey,
-                .type = Api::ConfigDef::Type::String,
-                .defaultValue = std::nullopt,
-                .importance = Api::ConfigDef::Importance::Medium,
-                .documentation = QStringLiteral("Name of the one field of the wrapping Struct or map.")});
+    def.define(
+        {.name = FieldKey,
+         .type = Api::ConfigDef::Type::String,
+         .defaultValue = std::nullopt,
+         .importance = Api::ConfigDef::Importance::Medium,
+         .documentation = QStringLiteral("Name of the one field of the wrapping Struct or map.")});
     return def;
 }
 

@@ -17,7 +17,9 @@ namespace ConnectDesk::Transforms {
 class HoistField : public Api::Transformation
 {
 public:
-    explicit HoistField(RecordSide side) : m_side(side) {}
+    explicit HoistField(RecordSide side)
+        : m_side(side)
+    {}
 
     QString version() const override;
     Api::ConfigDef config() const override;

@@ -24,8 +24,9 @@ const QString TimestampField = QStringLiteral("timestamp.field");
 const QString StaticField = QStringLiteral("static.field");
 const QString StaticValue = QStringLiteral("static.value");
 
-const QString SuffixHelp = QStringLiteral(" End the name with ! for a required field, or with ? (or "
-                                          "nothing) for an optional one.");
+const QString SuffixHelp
+    = QStringLiteral(" End the name with ! for a required field, or with ? (or "
+                     "nothing) for an optional one.");
 
 Api::ConfigDef::Key nullableString(const QString &name, const QString &documentation)
 {
@@ -51,17 +52,22 @@ QString InsertField::version() const
 Api::ConfigDef InsertField::config() const
 {
     Api::ConfigDef def;
-    def.define(nullableString(TopicField, QStringLiteral("Name of the field that receives the record's topic.")
-                                              + SuffixHelp))
-        .define(nullableString(PartitionField,
-                               QStringLiteral("Name of the field that receives the record's partition.") + SuffixHelp))
-        .define(nullableString(OffsetField, QStringLiteral("Name of the field that receives the record's offset; "
-                                                           "sink connectors only.")
-                                                + SuffixHelp))
-        .define(nullableString(TimestampField,
-                               QStringLiteral("Name of the field that receives the record's timestamp.") + SuffixHelp))
+    def.define(nullableString(TopicField,
+                              QStringLiteral("Name of the field that receives the record's topic.")
+                                  + SuffixHelp))
+        .define(nullableString(
+            PartitionField,
+            QStringLiteral("Name of the field that receives the record's partition.") + SuffixHelp))
+        .define(nullableString(
+            OffsetField, QStringLiteral("Name of the field that receives the record's offset; "
+                                        "sink connectors only.")
+                             + SuffixHelp))
+        .define(nullableString(
+            TimestampField,
+            QStringLiteral("Name of the field that receives the record's timestamp.") + SuffixHelp))
         .define(nullableString(StaticField,
-                               QStringLiteral("Name of the field that receives static.value.") + SuffixHelp))
+                               QStringLiteral("Name of the field that receives static.value.")
+                                   + SuffixHelp))
         .define(nullableString(StaticValue, QStringLiteral("The text put into static.field.")))
         .define(replaceNullWithDefaultKey());
     return def;
@@ -95,8 +101,9 @@ void InsertField::configure(const Api::ConfigMap &configs)
     if (m_staticField && m_staticValue.isNull()) {
         // Kafka prints its spec object here, whose Object.toString() carries an identity hash;
         // we keep that shape, with a hash of the configured name in place of the identity.
-        const QString spec = QStringLiteral("org.apache.kafka.connect.transforms.InsertField$InsertionSpec@")
-                             + QString::number(Api::javaStringHash(config.getString(StaticField)), 16);
+        const QString spec
+            = QStringLiteral("org.apache.kafka.connect.transforms.InsertField$InsertionSpec@")
+              + QString::number(Api::javaStringHash(config.getString(StaticField)), 16);
         throw Api::ConfigException(StaticValue, QStringLiteral("null"),
                                    QStringLiteral("No value specified for static field: ") + spec);
     }
@@ -123,7 +130,8 @@ void InsertField::applySchemaless(Api::ConnectRecord &record)
     if (m_partitionField && record.kafkaPartition)
         putStringKey(updated, m_partitionField->name, Api::Value::int32(*record.kafkaPartition));
     if (m_offsetField)
-        putStringKey(updated, m_offsetField->name, Api::Value::int64(requireSinkRecord(record, Purpose).kafkaOffset));
+        putStringKey(updated, m_offsetField->name,
+                     Api::Value::int64(requireSinkRecord(record, Purpose).kafkaOffset));
     if (m_timestampField && record.timestamp)
         putStringKey(updated, m_timestampField->name, Api::Value::int64(*record.timestamp));
     if (m_staticField && !m_staticValue.isNull())
@@ -151,7 +159,8 @@ void InsertField::applyWithSchema(Api::ConnectRecord &record)
     if (m_partitionField && record.kafkaPartition)
         updated->put(m_partitionField->name, Api::Value::int32(*record.kafkaPartition));
     if (m_offsetField)
-        updated->put(m_offsetField->name, Api::Value::int64(requireSinkRecord(record, Purpose).kafkaOffset));
+        updated->put(m_offsetField->name,
+                     Api::Value::int64(requireSinkRecord(record, Purpose).kafkaOffset));
     if (m_timestampField && record.timestamp)
         updated->put(m_timestampField->name, Api::Value(Api::Instant{*record.timestamp}));
     if (m_staticField && !m_staticValue.isNull())
@@ -168,22 +177,26 @@ Api::Schema InsertField::makeUpdatedSchema(const Api::Schema &schema) const
         builder.field(field.name(), field.schema());
 
     if (m_topicField)
-        builder.field(m_topicField->name, m_topicField->optional ? Api::Schema::optionalString() : Api::Schema::string());
+        builder.field(m_topicField->name, m_topicField->optional ? Api::Schema::optionalString()
+                                                                 : Api::Schema::string());
     if (m_partitionField) {
-        builder.field(m_partitionField->name,
-                      m_partitionField->optional ? Api::Schema::optionalInt32() : Api::Schema::int32());
+        builder.field(m_partitionField->name, m_partitionField->optional
+                                                  ? Api::Schema::optionalInt32()
+                                                  : Api::Schema::int32());
     }
     if (m_offsetField) {
-        builder.field(m_offsetField->name,
-                      m_offsetField->optional ? Api::Schema::optionalInt64() : Api::Schema::int64());
+        builder.field(m_offsetField->name, m_offsetField->optional ? Api::Schema::optionalInt64()
+                                                                   : Api::Schema::int64());
     }
     if (m_timestampField) {
-        builder.field(m_timestampField->name, m_timestampField->optional
-                                                  ? Api::Logical::timestampBuilder().optional().build()
-                                                  : Api::Logical::timestampSchema());
+        builder.field(m_timestampField->name,
+                      m_timestampField->optional
+                          ? Api::Logical::timestampBuilder().optional().build()
+                          : Api::Logical::timestampSchema());
     }
     if (m_staticField)
-        builder.field(m_staticField->name, m_staticField->optional ? Api::Schema::optionalString() : Api::Schema::string());
+        builder.field(m_staticField->name, m_staticField->optional ? Api::Schema::optionalString()
+                                                                   : Api::Schema::string());
     return builder.build();
 }
 

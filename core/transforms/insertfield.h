@@ -21,7 +21,9 @@ namespace ConnectDesk::Transforms {
 class InsertField : public Api::Transformation
 {
 public:
-    explicit InsertField(RecordSide side) : m_side(side) {}
+    explicit InsertField(RecordSide side)
+        : m_side(side)
+    {}
 
     QString version() const override;
     Api::ConfigDef config() const override;

@@ -55,7 +55,8 @@ Api::Value emptyValueOf(const Api::Value &value)
     case Kind::Map:
         return Api::Value(Api::ValueMap());
     default:
-        throw Api::DataException(QStringLiteral("Cannot mask value of type: ") + javaClassText(value));
+        throw Api::DataException(QStringLiteral("Cannot mask value of type: ")
+                                 + javaClassText(value));
     }
 }
 
@@ -83,14 +84,16 @@ Api::Value replacementFor(const Api::Value &value, const QString &replacement)
         const Api::Decimal decimal = Api::Decimal::fromString(replacement, &ok);
         if (!ok) {
             // Kafka's `new BigDecimal(text)` throws NumberFormatException, reported this way.
-            throw Api::DataException(QStringLiteral("Unable to convert %1 (class java.lang.String) to number")
-                                         .arg(replacement));
+            throw Api::DataException(
+                QStringLiteral("Unable to convert %1 (class java.lang.String) to number")
+                    .arg(replacement));
         }
         return Api::Value(decimal);
     }
     default:
-        throw Api::DataException(QStringLiteral("Cannot mask value of type %1 with custom replacement.")
-                                     .arg(javaClassText(value)));
+        throw Api::DataException(
+            QStringLiteral("Cannot mask value of type %1 with custom replacement.")
+                .arg(javaClassText(value)));
     }
 }
 
@@ -115,9 +118,10 @@ Api::ConfigDef MaskField::config() const
                  .defaultValue = QVariant(),
                  .validator = Api::ConfigDef::nonEmptyString(),
                  .importance = Api::ConfigDef::Importance::Low,
-                 .documentation = QStringLiteral("Text put in place of every masked value, converted to the "
-                                                 "field's type; numeric and string fields only. When unset, "
-                                                 "each value becomes its type's empty value.")})
+                 .documentation
+                 = QStringLiteral("Text put in place of every masked value, converted to the "
+                                  "field's type; numeric and string fields only. When unset, "
+                                  "each value becomes its type's empty value.")})
         .define(replaceNullWithDefaultKey());
     return def;
 }

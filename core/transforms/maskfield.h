@@ -19,7 +19,9 @@ namespace ConnectDesk::Transforms {
 class MaskField : public Api::Transformation
 {
 public:
-    explicit MaskField(RecordSide side) : m_side(side) {}
+    explicit MaskField(RecordSide side)
+        : m_side(side)
+    {}
 
     QString version() const override;
     Api::ConfigDef config() const override;

@@ -42,19 +42,24 @@ Api::ConfigDef ReplaceField::config() const
                 .type = Api::ConfigDef::Type::List,
                 .defaultValue = QStringList(),
                 .importance = Api::ConfigDef::Importance::Medium,
-                .documentation = QStringLiteral("Fields to drop. A field listed here is dropped even when "
-                                                "include lists it too.")})
+                .documentation
+                = QStringLiteral("Fields to drop. A field listed here is dropped even when "
+                                 "include lists it too.")})
         .define({.name = Include,
                  .type = Api::ConfigDef::Type::List,
                  .defaultValue = QStringList(),
                  .importance = Api::ConfigDef::Importance::Medium,
-                 .documentation = QStringLiteral("Fields to keep. When set, every other field is dropped.")})
+                 .documentation
+                 = QStringLiteral("Fields to keep. When set, every other field is dropped.")})
         .define({.name = Renames,
                  .type = Api::ConfigDef::Type::List,
                  .defaultValue = QStringList(),
                  .validator = Api::ConfigDef::lambda(
-                     [](const QString &, const QVariant &value) { parseRenameMappings(value.toStringList()); },
-                     QStringLiteral("comma-separated old:new pairs, e.g. <code>foo:bar,abc:xyz</code>")),
+                     [](const QString &, const QVariant &value) {
+                         parseRenameMappings(value.toStringList());
+                     },
+                     QStringLiteral(
+                         "comma-separated old:new pairs, e.g. <code>foo:bar,abc:xyz</code>")),
                  .importance = Api::ConfigDef::Importance::Medium,
                  .documentation = QStringLiteral("Fields to rename, as old:new pairs.")})
         .define(replaceNullWithDefaultKey());
@@ -124,7 +129,8 @@ void ReplaceField::applySchemaless(Api::ConnectRecord &record) const
     for (const auto &[key, fieldValue] : value) {
         // Kafka's cast of the key to String fails on other key types; we keep such an entry
         // (under its own key) unless exclude or include rules it out by its text.
-        const QString name = key.kind() == Api::Value::Kind::String ? key.toString() : key.toJavaString();
+        const QString name
+            = key.kind() == Api::Value::Kind::String ? key.toString() : key.toJavaString();
         if (!keeps(name))
             continue;
         if (key.kind() == Api::Value::Kind::String)
@@ -147,7 +153,8 @@ void ReplaceField::applyWithSchema(Api::ConnectRecord &record)
 
     auto updated = Api::Struct::create(updatedSchema);
     for (const Api::Field &field : updatedSchema.fields())
-        updated->put(field, fieldValue(*value, reverseRenamed(field.name()), m_replaceNullWithDefault));
+        updated->put(field,
+                     fieldValue(*value, reverseRenamed(field.name()), m_replaceNullWithDefault));
 
     setOperating(record, m_side, updatedSchema, Api::Value(updated));
 }

@@ -20,7 +20,9 @@ namespace ConnectDesk::Transforms {
 class ReplaceField : public Api::Transformation
 {
 public:
-    explicit ReplaceField(RecordSide side) : m_side(side) {}
+    explicit ReplaceField(RecordSide side)
+        : m_side(side)
+    {}
 
     QString version() const override;
     Api::ConfigDef config() const override;

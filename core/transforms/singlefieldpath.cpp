@@ -18,10 +18,11 @@ const QString NestedPurpose = QStringLiteral("nested field access");
 
 [[noreturn]] void incompleteBacktickPair(const QString &path, qsizetype opening)
 {
-    throw Api::ConfigException(QStringLiteral("Incomplete backtick pair in path: [%1], consider adding a "
-                                              "backslash before backtick at position %2 to escape it")
-                                   .arg(path)
-                                   .arg(opening));
+    throw Api::ConfigException(
+        QStringLiteral("Incomplete backtick pair in path: [%1], consider adding a "
+                       "backslash before backtick at position %2 to escape it")
+            .arg(path)
+            .arg(opening));
 }
 
 /** Reads one backtick-wrapped step starting at `opening`; returns where the next step starts. */

@@ -33,7 +33,8 @@ Api::ConfigDef ValueToKey::config() const
                 .defaultValue = std::nullopt,
                 .validator = nonEmptyListValidator(),
                 .importance = Api::ConfigDef::Importance::High,
-                .documentation = QStringLiteral("The value fields copied into the new key, in this order.")})
+                .documentation
+                = QStringLiteral("The value fields copied into the new key, in this order.")})
         .define(replaceNullWithDefaultKey());
     return def;
 }

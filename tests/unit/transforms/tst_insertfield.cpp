@@ -56,8 +56,9 @@ private slots:
             xform.apply(record);
             QFAIL("expected DataException");
         } catch (const Api::DataException &e) {
-            QCOMPARE(e.message(), QStringLiteral("Only Struct objects supported for [field insertion], found: "
-                                                 "java.lang.Integer"));
+            QCOMPARE(e.message(),
+                     QStringLiteral("Only Struct objects supported for [field insertion], found: "
+                                    "java.lang.Integer"));
         }
         auto schemaless = sourceRecord(Api::Schema(), Api::Value(QStringLiteral("x")));
         QVERIFY_THROWS_EXCEPTION(Api::DataException, xform.apply(schemaless));
@@ -90,7 +91,8 @@ private slots:
         QCOMPARE(out.field("magic").schema(), Api::Schema::optionalInt64());
         QCOMPARE(out.field("topic_field").schema(), Api::Schema::string());
         QCOMPARE(out.field("partition_field").schema(), Api::Schema::optionalInt32());
-        QCOMPARE(out.field("timestamp_field").schema(), Api::Logical::timestampBuilder().optional().build());
+        QCOMPARE(out.field("timestamp_field").schema(),
+                 Api::Logical::timestampBuilder().optional().build());
         QCOMPARE(out.field("instance_id").schema(), Api::Schema::optionalString());
 
         const Api::Struct &updated = *record.value.toStruct();
@@ -135,7 +137,8 @@ private slots:
     {
         InsertField xform(RecordSide::Value);
         xform.configure({{"topic.field", "t"}});
-        auto record = sourceRecord(Api::Schema(), entries({{"t", Api::Value(QStringLiteral("old"))}}));
+        auto record
+            = sourceRecord(Api::Schema(), entries({{"t", Api::Value(QStringLiteral("old"))}}));
         xform.apply(record);
         QCOMPARE(record.value.toMap().size(), size_t(1));
         QCOMPARE(record.value.mapValue("t"), Api::Value(QStringLiteral("test")));
@@ -194,7 +197,8 @@ private slots:
         // Kafka adds the field to the schema but leaves the slot null when the record lacks it.
         InsertField xform(RecordSide::Value);
         xform.configure({{"partition.field", "p!"}, {"timestamp.field", "ts!"}});
-        const auto schema = Api::SchemaBuilder::structBuilder().field("a", Api::Schema::int32()).build();
+        const auto schema
+            = Api::SchemaBuilder::structBuilder().field("a", Api::Schema::int32()).build();
         auto value = Api::Struct::create(schema);
         value->put("a", Api::Value::int32(1));
         auto record = sourceRecord(schema, Api::Value(value));
@@ -229,8 +233,9 @@ private slots:
             xform.apply(source);
             QFAIL("expected DataException");
         } catch (const Api::DataException &e) {
-            QCOMPARE(e.message(), QStringLiteral("Only SinkRecord supported for [field insertion], found: "
-                                                 "org.apache.kafka.connect.source.SourceRecord"));
+            QCOMPARE(e.message(),
+                     QStringLiteral("Only SinkRecord supported for [field insertion], found: "
+                                    "org.apache.kafka.connect.source.SourceRecord"));
         }
     }
 
@@ -249,8 +254,10 @@ private slots:
         Api::ConfigMap props = allFields();
         props.insert(QStringLiteral("replace.null.with.default"), replace ? "true" : "false");
         xform.configure(props);
-        const auto magic = Api::SchemaBuilder::int64().optional().defaultValue(Api::Value::int64(42)).build();
-        const auto schema = Api::SchemaBuilder::structBuilder().field("magic_with_default", magic).build();
+        const auto magic
+            = Api::SchemaBuilder::int64().optional().defaultValue(Api::Value::int64(42)).build();
+        const auto schema
+            = Api::SchemaBuilder::structBuilder().field("magic_with_default", magic).build();
         auto record = sourceRecord(schema, Api::Value(Api::Struct::create(schema)));
         xform.apply(record);
         QCOMPARE(record.valueSchema.field("magic_with_default").schema(), magic);
@@ -271,7 +278,8 @@ private slots:
             QFAIL("expected ConfigException");
         } catch (const Api::ConfigException &e) {
             QVERIFY2(e.message().startsWith(QStringLiteral(
-                         "Invalid value null for configuration static.value: No value specified for static "
+                         "Invalid value null for configuration static.value: No value specified "
+                         "for static "
                          "field: org.apache.kafka.connect.transforms.InsertField$InsertionSpec@")),
                      qPrintable(e.message()));
         }
@@ -279,8 +287,10 @@ private slots:
             xform.configure({{"topic.field", "t"}, {"replace.null.with.default", "maybe"}});
             QFAIL("expected ConfigException");
         } catch (const Api::ConfigException &e) {
-            QCOMPARE(e.message(), QStringLiteral("Invalid value maybe for configuration replace.null.with.default: "
-                                                 "Expected value to be either true or false"));
+            QCOMPARE(
+                e.message(),
+                QStringLiteral("Invalid value maybe for configuration replace.null.with.default: "
+                               "Expected value to be either true or false"));
         }
         // An empty static value is a value.
         xform.configure({{"static.field", "s"}, {"static.value", ""}});
@@ -289,8 +299,9 @@ private slots:
     void configDefMatchesKafka()
     {
         const Api::ConfigDef def = InsertField(RecordSide::Key).config();
-        QCOMPARE(def.names(), (QStringList{"topic.field", "partition.field", "offset.field", "timestamp.field",
-                                           "static.field", "static.value", "replace.null.with.default"}));
+        QCOMPARE(def.names(),
+                 (QStringList{"topic.field", "partition.field", "offset.field", "timestamp.field",
+                              "static.field", "static.value", "replace.null.with.default"}));
         for (const Api::ConfigDef::Key &key : def.keys()) {
             QCOMPARE(key.importance, Api::ConfigDef::Importance::Medium);
             QVERIFY(key.hasDefault());

@@ -142,16 +142,18 @@ private slots:
             xform.apply(schemaless);
             QFAIL("expected DataException");
         } catch (const Api::DataException &e) {
-            QCOMPARE(e.message(), QStringLiteral("Only Map objects supported in absence of schema for "
-                                                 "[field replacement], found: java.lang.Integer"));
+            QCOMPARE(e.message(),
+                     QStringLiteral("Only Map objects supported in absence of schema for "
+                                    "[field replacement], found: java.lang.Integer"));
         }
         auto withSchema = sinkRecord(Api::Schema::string(), Api::Value(QStringLiteral("x")));
         try {
             xform.apply(withSchema);
             QFAIL("expected DataException");
         } catch (const Api::DataException &e) {
-            QCOMPARE(e.message(), QStringLiteral("Only Struct objects supported for [field replacement], found: "
-                                                 "java.lang.String"));
+            QCOMPARE(e.message(),
+                     QStringLiteral("Only Struct objects supported for [field replacement], found: "
+                                    "java.lang.String"));
         }
     }
 
@@ -174,7 +176,10 @@ private slots:
                          {"renames", "abc:optional_with_default"},
                          {"replace.null.with.default", replace ? "true" : "false"}});
         const auto schema = Api::SchemaBuilder::structBuilder()
-                                .field("abc", Api::SchemaBuilder::int32().optional().defaultValue(Api::Value::int32(42)).build())
+                                .field("abc", Api::SchemaBuilder::int32()
+                                                  .optional()
+                                                  .defaultValue(Api::Value::int32(42))
+                                                  .build())
                                 .build();
         Api::SinkRecord record = sinkRecord(Api::Schema(), Api::Value());
         (keySide ? record.keySchema : record.valueSchema) = schema;
@@ -193,8 +198,9 @@ private slots:
             xform.configure({{"renames", "foo,abc:xyz"}});
             QFAIL("expected ConfigException");
         } catch (const Api::ConfigException &e) {
-            QCOMPARE(e.message(), QStringLiteral("Invalid value [foo, abc:xyz] for configuration renames: "
-                                                 "Invalid rename mapping: foo"));
+            QCOMPARE(e.message(),
+                     QStringLiteral("Invalid value [foo, abc:xyz] for configuration renames: "
+                                    "Invalid rename mapping: foo"));
         }
         QVERIFY_THROWS_EXCEPTION(Api::ConfigException, xform.configure({{"renames", "a:b:c"}}));
         QVERIFY_THROWS_EXCEPTION(Api::ConfigException, xform.configure({{"renames", "a:"}}));
@@ -204,14 +210,16 @@ private slots:
 
         const auto results = xform.config().validate({{"renames", "x"}});
         QCOMPARE(results.at(2).name, QStringLiteral("renames"));
-        QCOMPARE(results.at(2).errorMessages,
-                 QStringList{"Invalid value [x] for configuration renames: Invalid rename mapping: x"});
+        QCOMPARE(
+            results.at(2).errorMessages,
+            QStringList{"Invalid value [x] for configuration renames: Invalid rename mapping: x"});
     }
 
     void configDefMatchesKafka()
     {
         const Api::ConfigDef def = ReplaceField(RecordSide::Value).config();
-        QCOMPARE(def.names(), (QStringList{"exclude", "include", "renames", "replace.null.with.default"}));
+        QCOMPARE(def.names(),
+                 (QStringList{"exclude", "include", "renames", "replace.null.with.default"}));
         QCOMPARE(def.key("exclude")->type, Api::ConfigDef::Type::List);
         QCOMPARE(def.key("renames")->defaultValue->toStringList(), QStringList());
         // The removed blacklist/whitelist aliases are not keys any more.

@@ -72,8 +72,10 @@ private slots:
         // A backslash before a backtick-dot keeps the step open and the backtick in the name.
         QTest::newRow("escaped") << "foo.`bar\\`.baz`" << QStringList{"foo", "bar`.baz"};
         QTest::newRow("backtick-dot inside") << "foo.`bar.`baz`" << QStringList{"foo", "bar.`baz"};
-        QTest::newRow("escaped then wrapped") << "foo.`bar\\`.`baz`" << QStringList{"foo", "bar`.`baz"};
-        QTest::newRow("escaped backslash") << "foo.`bar\\\\`.\\`baz`" << QStringList{"foo", "bar\\`.\\`baz"};
+        QTest::newRow("escaped then wrapped")
+            << "foo.`bar\\`.`baz`" << QStringList{"foo", "bar`.`baz"};
+        QTest::newRow("escaped backslash")
+            << "foo.`bar\\\\`.\\`baz`" << QStringList{"foo", "bar\\`.\\`baz"};
         QTest::newRow("escape not before dot stays") << "`a\\`b`" << QStringList{"a\\`b"};
     }
 
@@ -103,16 +105,18 @@ private slots:
             pathV2(path);
             QFAIL("expected ConfigException");
         } catch (const Api::ConfigException &e) {
-            QCOMPARE(e.message(), QStringLiteral("Incomplete backtick pair in path: [%1], consider adding a "
-                                                 "backslash before backtick at position %2 to escape it")
-                                      .arg(path)
-                                      .arg(position));
+            QCOMPARE(e.message(),
+                     QStringLiteral("Incomplete backtick pair in path: [%1], consider adding a "
+                                    "backslash before backtick at position %2 to escape it")
+                         .arg(path)
+                         .arg(position));
         }
     }
 
     void findsFieldsInSchemas()
     {
-        const auto bar = Api::SchemaBuilder::structBuilder().field("bar", Api::Schema::int32()).build();
+        const auto bar
+            = Api::SchemaBuilder::structBuilder().field("bar", Api::Schema::int32()).build();
         const auto schema = Api::SchemaBuilder::structBuilder().field("foo", bar).build();
         QCOMPARE(pathV2("foo.bar").fieldFrom(schema), bar.field("bar"));
         QCOMPARE(pathV2("foo").fieldFrom(schema), schema.field("foo"));
@@ -121,7 +125,8 @@ private slots:
         QVERIFY(!pathV2("unknown").fieldFrom(schema).isValid());
         QVERIFY(!pathV2("test").fieldFrom(Api::Schema()).isValid());
         // V1 reads the dotted text as one name.
-        const auto dotted = Api::SchemaBuilder::structBuilder().field("foo.bar", Api::Schema::string()).build();
+        const auto dotted
+            = Api::SchemaBuilder::structBuilder().field("foo.bar", Api::Schema::string()).build();
         QVERIFY(SingleFieldPath("foo.bar", FieldSyntaxVersion::V1).fieldFrom(dotted).isValid());
         QVERIFY(!pathV2("foo.bar").fieldFrom(dotted).isValid());
         QVERIFY(pathV2("`foo.bar`").fieldFrom(dotted).isValid());
@@ -131,8 +136,9 @@ private slots:
 
     void findsValuesInMaps()
     {
-        const Api::Value map = entries({{"foo", entries({{"bar", Api::Value::int32(42)}, {"baz", Api::Value()}})},
-                                        {"top", Api::Value::int32(7)}});
+        const Api::Value map
+            = entries({{"foo", entries({{"bar", Api::Value::int32(42)}, {"baz", Api::Value()}})},
+                       {"top", Api::Value::int32(7)}});
         QCOMPARE(pathV2("foo.bar").valueFrom(&map.toMap()), Api::Value::int32(42));
         QVERIFY(pathV2("foo.baz").valueFrom(&map.toMap()).isNull());
         QVERIFY(pathV2("un.known").valueFrom(&map.toMap()).isNull());
@@ -144,18 +150,25 @@ private slots:
             pathV2("top.inner").valueFrom(&map.toMap());
             QFAIL("expected DataException");
         } catch (const Api::DataException &e) {
-            QCOMPARE(e.message(), QStringLiteral("Only Map objects supported in absence of schema for "
-                                                 "[nested field access], found: java.lang.Integer"));
+            QCOMPARE(e.message(),
+                     QStringLiteral("Only Map objects supported in absence of schema for "
+                                    "[nested field access], found: java.lang.Integer"));
         }
     }
 
     void findsValuesInStructs()
     {
-        const auto baz = Api::SchemaBuilder::structBuilder().field("inner", Api::Schema::string()).optional().build();
+        const auto baz = Api::SchemaBuilder::structBuilder()
+                             .field("inner", Api::Schema::string())
+                             .optional()
+                             .build();
         const auto bar = Api::SchemaBuilder::structBuilder()
                              .field("bar", Api::Schema::int32())
                              .field("baz", baz)
-                             .field("dflt", Api::SchemaBuilder::int32().optional().defaultValue(Api::Value::int32(5)).build())
+                             .field("dflt", Api::SchemaBuilder::int32()
+                                                .optional()
+                                                .defaultValue(Api::Value::int32(5))
+                                                .build())
                              .build();
         const auto schema = Api::SchemaBuilder::structBuilder().field("foo", bar).build();
         auto foo = Api::Struct::create(bar);
@@ -176,8 +189,9 @@ private slots:
             pathV2("foo.bar.x").valueFrom(&root);
             QFAIL("expected DataException");
         } catch (const Api::DataException &e) {
-            QCOMPARE(e.message(), QStringLiteral("Only Struct objects supported for [nested field access], "
-                                                 "found: java.lang.Integer"));
+            QCOMPARE(e.message(),
+                     QStringLiteral("Only Struct objects supported for [nested field access], "
+                                    "found: java.lang.Integer"));
         }
     }
 
@@ -187,14 +201,17 @@ private slots:
         QVERIFY(empty.steps().isEmpty());
         const Api::ValueMap map;
         QVERIFY_THROWS_EXCEPTION(Api::IllegalArgumentException, empty.valueFrom(&map));
-        QVERIFY_THROWS_EXCEPTION(Api::IllegalArgumentException, empty.fieldFrom(Api::SchemaBuilder::structBuilder().build()));
+        QVERIFY_THROWS_EXCEPTION(Api::IllegalArgumentException,
+                                 empty.fieldFrom(Api::SchemaBuilder::structBuilder().build()));
         QVERIFY(!empty.fieldFrom(Api::Schema()).isValid());
     }
 
     void printsAndComparesLikeKafka()
     {
-        QCOMPARE(pathV2("a.`b.c`").toString(), QStringLiteral("SingleFieldPath{version=V2, path=a.b.c}"));
-        QCOMPARE(SingleFieldPath("a.b", FieldSyntaxVersion::V1).toString(), QStringLiteral("SingleFieldPath{version=V1, path=a.b}"));
+        QCOMPARE(pathV2("a.`b.c`").toString(),
+                 QStringLiteral("SingleFieldPath{version=V2, path=a.b.c}"));
+        QCOMPARE(SingleFieldPath("a.b", FieldSyntaxVersion::V1).toString(),
+                 QStringLiteral("SingleFieldPath{version=V1, path=a.b}"));
         QVERIFY(pathV2("a.b") == pathV2("`a`.b"));
         QVERIFY(!(pathV2("a.b") == SingleFieldPath("a.b", FieldSyntaxVersion::V1)));
     }
@@ -212,7 +229,8 @@ private slots:
             appendFieldSyntaxVersionConfig(def);
             QFAIL("expected ConfigException");
         } catch (const Api::ConfigException &e) {
-            QCOMPARE(e.message(), QStringLiteral("Configuration field.syntax.version is defined twice."));
+            QCOMPARE(e.message(),
+                     QStringLiteral("Configuration field.syntax.version is defined twice."));
         }
     }
 
@@ -255,9 +273,10 @@ private slots:
             Api::AbstractConfig(def, {{QStringLiteral("field.syntax.version"), input}});
             QFAIL("expected ConfigException");
         } catch (const Api::ConfigException &e) {
-            QCOMPARE(e.message(), QStringLiteral("Invalid value %1 for configuration field.syntax.version: "
-                                                 "String must be one of (case insensitive): V1, V2")
-                                      .arg(input));
+            QCOMPARE(e.message(),
+                     QStringLiteral("Invalid value %1 for configuration field.syntax.version: "
+                                    "String must be one of (case insensitive): V1, V2")
+                         .arg(input));
         }
     }
 };
