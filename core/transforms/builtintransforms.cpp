@@ -2,15 +2,21 @@
 #include "builtintransforms.h"
 
 #include "dropheaders.h"
+#include "extractfield.h"
 #include "filter.h"
 #include "hasheaderkey.h"
 #include "headerfrom.h"
+#include "hoistfield.h"
+#include "insertfield.h"
 #include "insertheader.h"
+#include "maskfield.h"
 #include "recordistombstone.h"
 #include "recordside.h"
 #include "regexrouter.h"
+#include "replacefield.h"
 #include "setschemametadata.h"
 #include "topicnamematches.h"
+#include "valuetokey.h"
 
 #ifndef CONNECTDESK_TRANSFORMS_VERSION
 #define CONNECTDESK_TRANSFORMS_VERSION "4.0.0"
@@ -62,6 +68,12 @@ QList<BuiltinTransform> builtinTransforms()
     //   all += transform<RegexRouter>(QStringLiteral("RegexRouter"));
     //   all += predicate<HasHeaderKey>(QStringLiteral("HasHeaderKey"));
     // --- field transforms (InsertField, ReplaceField, MaskField, ValueToKey, ExtractField, HoistField)
+    all += keyAndValue<InsertField>(QStringLiteral("InsertField"));
+    all += keyAndValue<ReplaceField>(QStringLiteral("ReplaceField"));
+    all += keyAndValue<MaskField>(QStringLiteral("MaskField"));
+    all += transform<ValueToKey>(QStringLiteral("ValueToKey"));
+    all += keyAndValue<ExtractField>(QStringLiteral("ExtractField"));
+    all += keyAndValue<HoistField>(QStringLiteral("HoistField"));
     // --- type and time transforms (Cast, Flatten, TimestampConverter, TimestampRouter)
     // --- routing, schema, header transforms and predicates
     all += transform<DropHeaders>(QStringLiteral("DropHeaders"));

@@ -9,8 +9,9 @@ Api::ConfigDef::Validator nonEmptyListValidator()
 {
     return Api::ConfigDef::lambda(
         [](const QString &name, const QVariant &value) {
-            if (value.isNull() || !value.isValid() || value.toStringList().isEmpty())
-                throw Api::ConfigException(name, Api::ConfigDef::valueToString(value), QStringLiteral("Empty list"));
+            if (!value.isValid() || value.isNull() || value.toStringList().isEmpty())
+                throw Api::ConfigException(name, Api::ConfigDef::valueToString(value),
+                                           QStringLiteral("Empty list"));
         },
         QStringLiteral("non-empty list"));
 }

@@ -5,8 +5,8 @@
 
 namespace ConnectDesk::Transforms {
 
-/** Kafka's transforms/util/NonEmptyListValidator ("non-empty list"): a null or empty LIST fails
- *  with `Invalid value [] for configuration <k>: Empty list`. */
+/** Kafka's `NonEmptyListValidator` for LIST keys: a null or empty list throws ConfigException
+ *  `Invalid value [] for configuration <name>: Empty list`; described as "non-empty list". */
 Api::ConfigDef::Validator nonEmptyListValidator();
 
 } // namespace ConnectDesk::Transforms

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "recordside.h"
+#include "schemacache.h"
+
+#include "core/api/transformation.h"
+
+#include <QHash>
+#include <QSet>
+
+namespace ConnectDesk::Transforms {
+
+/**
+ * Kafka's `ReplaceField$Key` / `ReplaceField$Value`: drops fields (`exclude`, which wins over
+ * `include`), keeps only some (`include`) and renames fields (`renames`, `old:new` pairs) of a
+ * Struct or schemaless map. A null key or value is left alone.
+ * Owned by one task and used on its thread only.
+ */
+class ReplaceField : public Api::Transformation
+{
+public:
+    explicit ReplaceField(RecordSide side)
+        : m_side(side)
+    {}
+
+    QString version() const override;
+    Api::ConfigDef config() const override;
+    void configure(const Api::ConfigMap &configs) override;
+    bool apply(Api::ConnectRecord &record) override;
+    void close() override;
+
+    /** Kafka's `parseRenameMappings`: each entry must split on `:` into exactly two parts (Java
+     *  String.split, trailing empty parts dropped); ConfigException on `renames` otherwise. */
+    static QHash<QString, QString> parseRenameMappings(const QStringList &mappings);
+
+private:
+    bool keeps(const QString &fieldName) const;
+    QString renamed(const QString &fieldName) const;
+    QString reverseRenamed(const QString &fieldName) const;
+    void applySchemaless(Api::ConnectRecord &record) const;
+    void applyWithSchema(Api::ConnectRecord &record);
+    Api::Schema makeUpdatedSchema(const Api::Schema &schema) const;
+
+    RecordSide m_side;
+    QSet<QString> m_exclude;
+    QSet<QString> m_include;
+    QHash<QString, QString> m_renames;
+    QHash<QString, QString> m_reverseRenames;
+    bool m_replaceNullWithDefault = true;
+    SchemaCache m_schemaUpdateCache;
+};
+
+} // namespace ConnectDesk::Transforms
