@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "builtintransforms.h"
 
+#include "cast.h"
+#include "flatten.h"
 #include "recordside.h"
+#include "timestampconverter.h"
+#include "timestamprouter.h"
 
 #ifndef CONNECTDESK_TRANSFORMS_VERSION
 #define CONNECTDESK_TRANSFORMS_VERSION "4.0.0"
@@ -54,6 +58,10 @@ QList<BuiltinTransform> builtinTransforms()
     //   all += predicate<HasHeaderKey>(QStringLiteral("HasHeaderKey"));
     // --- field transforms (InsertField, ReplaceField, MaskField, ValueToKey, ExtractField, HoistField)
     // --- type and time transforms (Cast, Flatten, TimestampConverter, TimestampRouter)
+    all += keyAndValue<Cast>(QStringLiteral("Cast"));
+    all += keyAndValue<Flatten>(QStringLiteral("Flatten"));
+    all += keyAndValue<TimestampConverter>(QStringLiteral("TimestampConverter"));
+    all += transform<TimestampRouter>(QStringLiteral("TimestampRouter"));
     // --- routing, schema, header transforms and predicates
     return all;
 }
