@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "builtintransforms.h"
 
+#include "cast.h"
 #include "dropheaders.h"
 #include "extractfield.h"
 #include "filter.h"
+#include "flatten.h"
 #include "hasheaderkey.h"
 #include "headerfrom.h"
 #include "hoistfield.h"
@@ -15,6 +17,8 @@
 #include "regexrouter.h"
 #include "replacefield.h"
 #include "setschemametadata.h"
+#include "timestampconverter.h"
+#include "timestamprouter.h"
 #include "topicnamematches.h"
 #include "valuetokey.h"
 
@@ -63,25 +67,22 @@ QString builtinTransformVersion()
 QList<BuiltinTransform> builtinTransforms()
 {
     QList<BuiltinTransform> all;
-    // Each group adds its classes here, e.g.:
-    //   all += keyAndValue<InsertField>(QStringLiteral("InsertField"));
-    //   all += transform<RegexRouter>(QStringLiteral("RegexRouter"));
-    //   all += predicate<HasHeaderKey>(QStringLiteral("HasHeaderKey"));
-    // --- field transforms (InsertField, ReplaceField, MaskField, ValueToKey, ExtractField, HoistField)
-    all += keyAndValue<InsertField>(QStringLiteral("InsertField"));
-    all += keyAndValue<ReplaceField>(QStringLiteral("ReplaceField"));
-    all += keyAndValue<MaskField>(QStringLiteral("MaskField"));
-    all += transform<ValueToKey>(QStringLiteral("ValueToKey"));
-    all += keyAndValue<ExtractField>(QStringLiteral("ExtractField"));
-    all += keyAndValue<HoistField>(QStringLiteral("HoistField"));
-    // --- type and time transforms (Cast, Flatten, TimestampConverter, TimestampRouter)
-    // --- routing, schema, header transforms and predicates
+    all += keyAndValue<Cast>(QStringLiteral("Cast"));
     all += transform<DropHeaders>(QStringLiteral("DropHeaders"));
+    all += keyAndValue<ExtractField>(QStringLiteral("ExtractField"));
     all += transform<Filter>(QStringLiteral("Filter"));
+    all += keyAndValue<Flatten>(QStringLiteral("Flatten"));
     all += keyAndValue<HeaderFrom>(QStringLiteral("HeaderFrom"));
+    all += keyAndValue<HoistField>(QStringLiteral("HoistField"));
+    all += keyAndValue<InsertField>(QStringLiteral("InsertField"));
     all += transform<InsertHeader>(QStringLiteral("InsertHeader"));
+    all += keyAndValue<MaskField>(QStringLiteral("MaskField"));
     all += transform<RegexRouter>(QStringLiteral("RegexRouter"));
+    all += keyAndValue<ReplaceField>(QStringLiteral("ReplaceField"));
     all += keyAndValue<SetSchemaMetadata>(QStringLiteral("SetSchemaMetadata"));
+    all += keyAndValue<TimestampConverter>(QStringLiteral("TimestampConverter"));
+    all += transform<TimestampRouter>(QStringLiteral("TimestampRouter"));
+    all += transform<ValueToKey>(QStringLiteral("ValueToKey"));
     all += predicate<HasHeaderKey>(QStringLiteral("HasHeaderKey"));
     all += predicate<RecordIsTombstone>(QStringLiteral("RecordIsTombstone"));
     all += predicate<TopicNameMatches>(QStringLiteral("TopicNameMatches"));
