@@ -62,10 +62,10 @@ Value::Kind expectedKind(const Schema &schema)
     return Value::Kind::Null;
 }
 
-const Schema &requireSchema(const Schema &schema, const QString &location)
+const Schema &requireSchema(const Schema &schema, const Internal::ValidationLocation &location)
 {
     if (schema.isNull())
-        throw DataException(QStringLiteral("No schema defined for ") + location);
+        throw DataException(QStringLiteral("No schema defined for ") + location.text());
     return schema;
 }
 
@@ -195,7 +195,7 @@ QString Schema::toString() const
 
 void Schema::validateValue(const Schema &schema, const Value &value, const QString &field)
 {
-    Internal::validateValueAt(schema, value, Internal::validationLocation(field));
+    Internal::validateValueAt(schema, value, {field.isNull() ? nullptr : &field});
 }
 
 QString Schema::typeName(SchemaType type)
@@ -292,10 +292,11 @@ Schema Schema::optionalBytes() { return primitive(SchemaType::Bytes, true); }
 
 namespace Internal {
 
-QString validationLocation(const QString &field)
+QString ValidationLocation::text() const
 {
-    return field.isNull() ? QStringLiteral("value")
-                          : QStringLiteral("field: \"%1\"").arg(field);
+    if (prefix)
+        return QLatin1String(prefix) + outer->text();
+    return field ? QStringLiteral("field: \"%1\"").arg(*field) : QStringLiteral("value");
 }
 
 QString javaClassDescription(const Value &value)
@@ -318,14 +319,14 @@ QString javaClassDescription(const Value &value)
     }
 }
 
-void validateValueAt(const Schema &schema, const Value &value, const QString &location)
+void validateValueAt(const Schema &schema, const Value &value, const ValidationLocation &location)
 {
     requireSchema(schema, location);
     if (value.isNull()) {
         if (!schema.isOptional()) {
             throw DataException(QStringLiteral("Invalid value: null used for required %1, "
                                                "schema type: %2")
-                                    .arg(location, Schema::typeEnumName(schema.type())));
+                                    .arg(location.text(), Schema::typeEnumName(schema.type())));
         }
         return;
     }
@@ -336,7 +337,7 @@ void validateValueAt(const Schema &schema, const Value &value, const QString &lo
             message += QStringLiteral(" \"%1\"").arg(schema.name());
         message += QStringLiteral(" with type %1: %2 for %3")
                        .arg(Schema::typeEnumName(schema.type()), javaClassDescription(value),
-                            location);
+                            location.text());
         throw DataException(message);
     }
 
@@ -349,15 +350,15 @@ void validateValueAt(const Schema &schema, const Value &value, const QString &lo
         break;
     }
     case SchemaType::Array: {
-        const QString entryLocation = QStringLiteral("element of array ") + location;
+        const ValidationLocation entryLocation{nullptr, "element of array ", &location};
         const Schema elementSchema = requireSchema(schema.valueSchema(), entryLocation);
         for (const Value &entry : value.toList())
             validateValueAt(elementSchema, entry, entryLocation);
         break;
     }
     case SchemaType::Map: {
-        const QString keyLocation = QStringLiteral("key of map ") + location;
-        const QString valueLocation = QStringLiteral("value of map ") + location;
+        const ValidationLocation keyLocation{nullptr, "key of map ", &location};
+        const ValidationLocation valueLocation{nullptr, "value of map ", &location};
         const Schema keySchema = requireSchema(schema.keySchema(), keyLocation);
         const Schema valueSchema = requireSchema(schema.valueSchema(), valueLocation);
         for (const auto &[k, v] : value.toMap()) {

@@ -40,10 +40,23 @@ struct SchemaData
 
 namespace Internal {
 
-/** "value" or `field: "f"`, as Kafka's validateValue names the checked location. */
-QString validationLocation(const QString &field);
-/** ConnectSchema.validateValue with an explicit location text (recursion into arrays/maps). */
-void validateValueAt(const Schema &schema, const Value &value, const QString &location);
+/**
+ * Where validateValue is looking, as Kafka's messages name it: "value", `field: "f"`, or
+ * "element of array …" / "key of map …" / "value of map …" around an outer location. The text
+ * is built only when an error is reported: validation of good values (every Struct::put) must
+ * not format strings.
+ */
+struct ValidationLocation
+{
+    /** Top level: the field name, or nullptr for "value". */
+    const QString *field = nullptr;
+    /** Nested: a prefix such as "element of array " before the outer location. */
+    const char *prefix = nullptr;
+    const ValidationLocation *outer = nullptr;
+    QString text() const;
+};
+/** ConnectSchema.validateValue at a location (recursion into arrays/maps). */
+void validateValueAt(const Schema &schema, const Value &value, const ValidationLocation &location);
 /** `class java.lang.Integer`, `class [B`... as Java's `value.getClass()` prints. */
 QString javaClassDescription(const Value &value);
 /** A schema without the builder's checks, e.g. an ARRAY without element schema. */

@@ -37,7 +37,7 @@ void DropHeaders::configure(const Api::ConfigMap &configs)
 {
     const Api::AbstractConfig parsed(config(), configs);
     const QStringList headers = parsed.getList(HeadersKey);
-    m_headers = QSet<QString>(headers.begin(), headers.end());
+    m_headers = NameSet(headers);
 }
 
 bool DropHeaders::apply(Api::ConnectRecord &record)

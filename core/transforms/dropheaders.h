@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "core/api/transformation.h"
+#include "namelookup.h"
 
-#include <QSet>
+#include "core/api/transformation.h"
 
 namespace ConnectDesk::Transforms {
 
@@ -20,7 +20,7 @@ public:
     Api::ConfigDef config() const override;
 
 private:
-    QSet<QString> m_headers;
+    NameSet m_headers;
 };
 
 } // namespace ConnectDesk::Transforms

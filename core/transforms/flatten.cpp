@@ -35,16 +35,6 @@ bool isLeafType(SchemaType type)
     return type != SchemaType::Map && type != SchemaType::Struct;
 }
 
-/** SchemaUtil.copySchemaBasics(source), keeping the element schema of arrays. */
-Api::SchemaBuilder copyBasicsKeepingElements(const Api::Schema &source)
-{
-    if (source.type() != SchemaType::Array)
-        return copySchemaBasics(source);
-    Api::SchemaBuilder builder = Api::SchemaBuilder::array(source.valueSchema());
-    copySchemaBasics(source, builder);
-    return builder;
-}
-
 } // namespace
 
 Api::ConfigDef Flatten::configDef()
@@ -154,7 +144,7 @@ void Flatten::buildUpdatedSchema(const Api::Schema &schema, const QString &prefi
             buildUpdatedSchema(field.schema(), name, builder, fieldIsOptional,
                                fieldDefault.kind() == Kind::Struct ? fieldDefault.toStruct() : Api::StructPtr());
         } else if (isLeafType(type)) {
-            Api::SchemaBuilder fieldBuilder = copyBasicsKeepingElements(field.schema());
+            Api::SchemaBuilder fieldBuilder = copySchemaBasics(field.schema());
             if (fieldIsOptional)
                 fieldBuilder.optional();
             if (!fieldDefault.isNull())

@@ -134,7 +134,7 @@ void MaskField::configure(const Api::ConfigMap &configs)
         if (!m_maskedFields.contains(field))
             m_maskedFields.append(field);
     }
-    m_maskedSet = QSet<QString>(m_maskedFields.begin(), m_maskedFields.end());
+    m_maskedSet = NameSet(m_maskedFields);
     m_replacement = config.getString(Replacement);
     m_replaceNullWithDefault = config.getBoolean(QString::fromLatin1(ReplaceNullWithDefault));
 }

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "namelookup.h"
 #include "recordside.h"
 
 #include "core/api/transformation.h"
 
-#include <QSet>
 
 namespace ConnectDesk::Transforms {
 
@@ -33,7 +33,7 @@ private:
 
     RecordSide m_side;
     QStringList m_maskedFields; // distinct, in config order
-    QSet<QString> m_maskedSet;
+    NameSet m_maskedSet;
     QString m_replacement; // null QString = mask with the empty value
     bool m_replaceNullWithDefault = true;
 };

@@ -66,9 +66,9 @@ Api::ConfigDef ReplaceField::config() const
     return def;
 }
 
-QHash<QString, QString> ReplaceField::parseRenameMappings(const QStringList &mappings)
+NameMap ReplaceField::parseRenameMappings(const QStringList &mappings)
 {
-    QHash<QString, QString> result;
+    NameMap result;
     for (const QString &mapping : mappings) {
         const QStringList parts = javaSplitOnColon(mapping);
         if (parts.size() != 2) {
@@ -85,14 +85,11 @@ void ReplaceField::configure(const Api::ConfigMap &configs)
     const Api::AbstractConfig config(this->config(), configs);
     const QStringList exclude = config.getList(Exclude);
     const QStringList include = config.getList(Include);
-    m_exclude = QSet<QString>(exclude.begin(), exclude.end());
-    m_include = QSet<QString>(include.begin(), include.end());
+    m_exclude = NameSet(exclude);
+    m_include = NameSet(include);
     m_renames = parseRenameMappings(config.getList(Renames));
-    m_reverseRenames.clear();
-    for (auto it = m_renames.cbegin(); it != m_renames.cend(); ++it)
-        m_reverseRenames.insert(it.value(), it.key());
     m_replaceNullWithDefault = config.getBoolean(QString::fromLatin1(ReplaceNullWithDefault));
-    m_schemaUpdateCache = SchemaCache();
+    m_plans = SchemaMap<Plan>();
 }
 
 bool ReplaceField::keeps(const QString &fieldName) const
@@ -103,11 +100,6 @@ bool ReplaceField::keeps(const QString &fieldName) const
 QString ReplaceField::renamed(const QString &fieldName) const
 {
     return m_renames.value(fieldName, fieldName);
-}
-
-QString ReplaceField::reverseRenamed(const QString &fieldName) const
-{
-    return m_reverseRenames.value(fieldName, fieldName);
 }
 
 bool ReplaceField::apply(Api::ConnectRecord &record)
@@ -145,34 +137,40 @@ void ReplaceField::applyWithSchema(Api::ConnectRecord &record)
 {
     const Api::StructPtr &value = requireStruct(operatingValue(record, m_side), Purpose);
 
-    Api::Schema updatedSchema = m_schemaUpdateCache.get(value->schema());
-    if (updatedSchema.isNull()) {
-        updatedSchema = makeUpdatedSchema(value->schema());
-        m_schemaUpdateCache.put(value->schema(), updatedSchema);
+    const Plan *plan = m_plans.find(value->schema());
+    if (!plan) {
+        m_plans.put(value->schema(), makePlan(value->schema()));
+        plan = m_plans.find(value->schema());
     }
 
-    auto updated = Api::Struct::create(updatedSchema);
-    for (const Api::Field &field : updatedSchema.fields())
-        updated->put(field,
-                     fieldValue(*value, reverseRenamed(field.name()), m_replaceNullWithDefault));
+    auto updated = Api::Struct::create(plan->schema);
+    const QList<Api::Field> &fields = plan->schema.fields();
+    for (qsizetype i = 0; i < fields.size(); ++i)
+        updated->put(fields[i], fieldValue(*value, plan->sources[i], m_replaceNullWithDefault));
 
-    setOperating(record, m_side, updatedSchema, Api::Value(updated));
+    setOperating(record, m_side, plan->schema, Api::Value(updated));
 }
 
-Api::Schema ReplaceField::makeUpdatedSchema(const Api::Schema &schema) const
+ReplaceField::Plan ReplaceField::makePlan(const Api::Schema &schema) const
 {
+    // Kafka looks each output field up again by its reverse-renamed name; remembering where it
+    // came from gives the same fields without per-record lookups.
+    Plan plan;
     Api::SchemaBuilder builder = Api::SchemaBuilder::structBuilder();
     copySchemaBasics(schema, builder);
     for (const Api::Field &field : schema.fields()) {
-        if (keeps(field.name()))
+        if (keeps(field.name())) {
             builder.field(renamed(field.name()), field.schema());
+            plan.sources.append(field);
+        }
     }
-    return builder.build();
+    plan.schema = builder.build();
+    return plan;
 }
 
 void ReplaceField::close()
 {
-    m_schemaUpdateCache = SchemaCache();
+    m_plans = SchemaMap<Plan>();
 }
 
 } // namespace ConnectDesk::Transforms

@@ -2,12 +2,11 @@
 #pragma once
 
 #include "recordside.h"
+#include "namelookup.h"
 #include "schemacache.h"
 
 #include "core/api/transformation.h"
 
-#include <QHash>
-#include <QSet>
 
 namespace ConnectDesk::Transforms {
 
@@ -32,23 +31,27 @@ public:
 
     /** Kafka's `parseRenameMappings`: each entry must split on `:` into exactly two parts (Java
      *  String.split, trailing empty parts dropped); ConfigException on `renames` otherwise. */
-    static QHash<QString, QString> parseRenameMappings(const QStringList &mappings);
+    static NameMap parseRenameMappings(const QStringList &mappings);
 
 private:
     bool keeps(const QString &fieldName) const;
     QString renamed(const QString &fieldName) const;
-    QString reverseRenamed(const QString &fieldName) const;
     void applySchemaless(Api::ConnectRecord &record) const;
     void applyWithSchema(Api::ConnectRecord &record);
-    Api::Schema makeUpdatedSchema(const Api::Schema &schema) const;
+    /** The output schema of an input schema, and where each output field comes from. */
+    struct Plan
+    {
+        Api::Schema schema;
+        QList<Api::Field> sources;
+    };
+    Plan makePlan(const Api::Schema &schema) const;
 
     RecordSide m_side;
-    QSet<QString> m_exclude;
-    QSet<QString> m_include;
-    QHash<QString, QString> m_renames;
-    QHash<QString, QString> m_reverseRenames;
+    NameSet m_exclude;
+    NameSet m_include;
+    NameMap m_renames;
     bool m_replaceNullWithDefault = true;
-    SchemaCache m_schemaUpdateCache;
+    SchemaMap<Plan> m_plans;
 };
 
 } // namespace ConnectDesk::Transforms

@@ -19,7 +19,9 @@ Api::SchemaBuilder &copySchemaBasics(const Api::Schema &source, Api::SchemaBuild
 
 Api::SchemaBuilder copySchemaBasics(const Api::Schema &source)
 {
-    Api::SchemaBuilder builder(source.type());
+    // An array keeps its element schema, as Kafka's does.
+    Api::SchemaBuilder builder = source.type() == Api::SchemaType::Array ? Api::SchemaBuilder::array(source.valueSchema())
+                                                                          : Api::SchemaBuilder(source.type());
     copySchemaBasics(source, builder);
     return builder;
 }

@@ -8,7 +8,8 @@ namespace ConnectDesk::Transforms {
 
 /** Kafka's `SchemaUtil.copySchemaBasics(source, builder)`: name, version, doc and parameters. */
 Api::SchemaBuilder &copySchemaBasics(const Api::Schema &source, Api::SchemaBuilder &builder);
-/** A new builder of the source's type with its basics copied (struct fields are not). */
+/** A new builder of the source's type with its basics copied; an array keeps its element
+ *  schema, struct fields are not copied. */
 Api::SchemaBuilder copySchemaBasics(const Api::Schema &source);
 
 /** A struct field's value under `replace.null.with.default`: true gives the schema default for

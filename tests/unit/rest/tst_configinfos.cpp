@@ -6,6 +6,7 @@
 #include "core/runtime/connect.h"
 #include "core/runtime/connectorvalidator.h"
 #include "core/runtime/pluginconfigs.h"
+#include "core/transforms/builtintransforms.h"
 #include "tests/support/testfiles.h"
 
 #include <QJsonArray>
@@ -27,6 +28,17 @@ const QString SinkClass = QStringLiteral("org.apache.kafka.connect.file.FileStre
 const QString JsonConverterClass = QStringLiteral("org.apache.kafka.connect.json.JsonConverter");
 const QString SecretConnectorClass = QStringLiteral("org.example.test.SecretSourceConnector");
 const QString MaskFieldClass = QStringLiteral("org.example.test.MaskField$Value");
+
+/** The built-in transformations or predicates plus the test's own class, sorted. */
+QStringList classesOfType(ConnectDesk::Api::PluginType type, const QString &testClass)
+{
+    QStringList names{testClass};
+    for (const auto &builtin : ConnectDesk::Transforms::builtinTransforms())
+        if (builtin.type == type)
+            names.append(builtin.className);
+    names.sort();
+    return names;
+}
 const QString TombstoneClass = QStringLiteral("org.example.test.IsTombstone");
 
 // A source connector with a password and a grouped key of its own.
@@ -413,7 +425,7 @@ void tst_ConfigInfos::transformWithoutType()
     const QJsonObject value = type.value(QLatin1String("value")).toObject();
     QVERIFY(value.value(QLatin1String("value")).isNull());
     QCOMPARE(stringList(value.value(QLatin1String("recommended_values"))),
-             QStringList{MaskFieldClass});
+             classesOfType(PluginType::Transformation, MaskFieldClass));
     // Only the type key: no class, so no keys of its own and no implicit predicate/negate.
     const QStringList names = entryNames(infos);
     QCOMPARE(names.indexOf(QStringLiteral("transforms.a.type")), SourceFrameworkKeys.size());
@@ -557,7 +569,7 @@ void tst_ConfigInfos::predicateAlias()
     QCOMPARE(stringList(type.value(QLatin1String("value"))
                             .toObject()
                             .value(QLatin1String("recommended_values"))),
-             QStringList{TombstoneClass});
+             classesOfType(PluginType::Predicate, TombstoneClass));
     QCOMPARE(stringList(infos.value(QLatin1String("groups"))),
              SourceGroups + QStringList{QStringLiteral("Predicates: tomb")});
     QCOMPARE(entryNames(infos).count(QStringLiteral("predicates.tomb.type")), 1);
@@ -920,9 +932,11 @@ void tst_ConfigInfos::pluginListAll()
     };
     QStringList expected
         = {QStringLiteral("sink ") + SinkClass, QStringLiteral("source ") + SourceClass,
-           QStringLiteral("source ") + SecretConnectorClass,
-           QStringLiteral("transformation ") + MaskFieldClass,
-           QStringLiteral("predicate ") + TombstoneClass};
+           QStringLiteral("source ") + SecretConnectorClass};
+    for (const QString &cls : classesOfType(PluginType::Transformation, MaskFieldClass))
+        expected.append(QStringLiteral("transformation ") + cls);
+    for (const QString &cls : classesOfType(PluginType::Predicate, TombstoneClass))
+        expected.append(QStringLiteral("predicate ") + cls);
     for (const QString &cls : converters)
         expected.append(QStringLiteral("converter ") + cls);
     QStringList headerConverters = converters;
@@ -935,10 +949,11 @@ void tst_ConfigInfos::pluginListAll()
 
     const QJsonArray array = parseArray(Rest::pluginListJson(plugins));
     QCOMPARE(array.size(), expected.size());
-    const QJsonObject mask = array.at(3).toObject();
+    const QJsonObject mask = array.at(int(expected.indexOf(QStringLiteral("transformation ") + MaskFieldClass))).toObject();
     QCOMPARE(mask.keys().size(), 3);
     QCOMPARE(mask.value(QLatin1String("version")).toString(), QStringLiteral("1.2"));
-    QVERIFY(!array.at(4).toObject().contains(QLatin1String("version"))); // empty version
+    // empty version
+    QVERIFY(!array.at(int(expected.indexOf(QStringLiteral("predicate ") + TombstoneClass))).toObject().contains(QLatin1String("version")));
 }
 
 void tst_ConfigInfos::validateRequestType_data()

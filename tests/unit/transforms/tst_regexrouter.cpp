@@ -98,6 +98,38 @@ private slots:
         QCOMPARE(sink.originalTopic, QStringLiteral("t")); // offsets commit against the original
     }
 
+    void oneInstanceRoutesEachTopicOnItsOwn()
+    {
+        // The router remembers its last topic; a sequence of topics must still route each.
+        RegexRouter router;
+        router.configure({{QStringLiteral("regex"), QStringLiteral("(.*)-raw|")},
+                          {QStringLiteral("replacement"), QStringLiteral("$1-clean")}});
+        const QList<QPair<QString, QString>> cases{{QStringLiteral("orders-raw"), QStringLiteral("orders-clean")},
+                                                   {QStringLiteral("orders-raw"), QStringLiteral("orders-clean")},
+                                                   {QStringLiteral("other"), QStringLiteral("other")},
+                                                   {QStringLiteral("users-raw"), QStringLiteral("users-clean")},
+                                                   {QStringLiteral(""), QStringLiteral("-clean")},
+                                                   {QStringLiteral("orders-raw"), QStringLiteral("orders-clean")}};
+        for (const auto &[topic, expected] : cases) {
+            Api::SinkRecord record;
+            record.topic = topic;
+            QVERIFY(router.apply(record));
+            QCOMPARE(record.topic, expected);
+        }
+    }
+
+    void badGroupReferenceFailsEveryTime()
+    {
+        RegexRouter router;
+        router.configure({{QStringLiteral("regex"), QStringLiteral("(foo)")},
+                          {QStringLiteral("replacement"), QStringLiteral("$2")}});
+        for (int i = 0; i < 2; ++i) {
+            Api::SinkRecord record;
+            record.topic = QStringLiteral("foo");
+            QVERIFY_THROWS_EXCEPTION(Api::ConnectException, router.apply(record));
+        }
+    }
+
     void badGroupReferenceFailsWhenATopicMatches()
     {
         RegexRouter router;

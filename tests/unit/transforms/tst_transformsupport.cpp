@@ -3,6 +3,8 @@
 // copySchemaBasics.
 #include "core/api/exceptions.h"
 #include "core/api/struct.h"
+#include "core/api/transformation.h"
+#include "core/transforms/builtintransforms.h"
 #include "core/transforms/requirements.h"
 #include "core/transforms/schemacache.h"
 #include "core/transforms/schemautil.h"
@@ -78,6 +80,46 @@ private slots:
         QCOMPARE(copy.parameters(), source.parameters());
         QCOMPARE(copy.fields().size(), 1);
         QVERIFY(!copy.isOptional());
+    }
+
+    void copySchemaBasicsKeepsTheElementSchemaOfArrays()
+    {
+        const auto source = Api::SchemaBuilder::array(Api::Schema::int32()).name(QStringLiteral("ids")).build();
+        const auto copy = copySchemaBasics(source).build();
+        QCOMPARE(copy.valueSchema(), Api::Schema::int32());
+        QCOMPARE(copy.name(), QStringLiteral("ids"));
+    }
+
+    void everyClassOfKafkaIsRegistered()
+    {
+        // Reference §11: the classes of Kafka's service files, with their plugin type.
+        QStringList transformations;
+        for (const char *name : {"Cast", "ExtractField", "Flatten", "HeaderFrom", "HoistField", "InsertField",
+                                 "MaskField", "ReplaceField", "SetSchemaMetadata", "TimestampConverter"}) {
+            transformations << QLatin1String(name) + QStringLiteral("$Key") << QLatin1String(name) + QStringLiteral("$Value");
+        }
+        transformations << QStringLiteral("DropHeaders") << QStringLiteral("Filter") << QStringLiteral("InsertHeader")
+                        << QStringLiteral("RegexRouter") << QStringLiteral("TimestampRouter") << QStringLiteral("ValueToKey");
+        QStringList expected;
+        for (const QString &name : std::as_const(transformations))
+            expected << QStringLiteral("org.apache.kafka.connect.transforms.") + name;
+        for (const char *name : {"HasHeaderKey", "RecordIsTombstone", "TopicNameMatches"})
+            expected << QStringLiteral("org.apache.kafka.connect.transforms.predicates.") + QLatin1String(name);
+        QStringList registered;
+        for (const BuiltinTransform &t : builtinTransforms()) {
+            registered << t.className;
+            const auto component = t.factory();
+            if (t.type == Api::PluginType::Predicate)
+                QVERIFY2(dynamic_cast<Api::Predicate *>(component.get()), qPrintable(t.className));
+            else
+                QVERIFY2(dynamic_cast<Api::Transformation *>(component.get()), qPrintable(t.className));
+            QVERIFY2(t.className.startsWith(QStringLiteral("org.apache.kafka.connect.transforms.predicates."))
+                         == (t.type == Api::PluginType::Predicate),
+                     qPrintable(t.className));
+        }
+        registered.sort();
+        expected.sort();
+        QCOMPARE(registered, expected);
     }
 
     void fieldValueHonoursReplaceNullWithDefault()
