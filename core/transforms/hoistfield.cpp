@@ -54,7 +54,7 @@ bool HoistField::apply(Api::ConnectRecord &record)
         m_schemaUpdateCache.put(schema, updatedSchema);
     }
     auto wrapped = Api::Struct::create(updatedSchema);
-    wrapped->put(m_fieldName, value);
+    wrapped->put(updatedSchema.fields().first(), value);
     setOperating(record, m_side, updatedSchema, Api::Value(wrapped));
     return true;
 }

@@ -150,21 +150,31 @@ void InsertField::applyWithSchema(Api::ConnectRecord &record)
         m_schemaUpdateCache.put(valueSchema, updatedSchema);
     }
 
+    // The updated schema holds the input fields at their positions, then the inserted ones in
+    // the order makeUpdatedSchema() adds them: put by position, not by name.
     auto updated = Api::Struct::create(updatedSchema);
-    for (const Api::Field &field : valueSchema.fields())
-        updated->put(field.name(), fieldValue(*value, field, m_replaceNullWithDefault));
+    const QList<Api::Field> &fields = updatedSchema.fields();
+    const QList<Api::Field> &inputFields = valueSchema.fields();
+    qsizetype next = 0;
+    for (; next < inputFields.size(); ++next)
+        updated->put(fields[next], fieldValue(*value, inputFields[next], m_replaceNullWithDefault));
 
     if (m_topicField)
-        updated->put(m_topicField->name, topicValue(record));
-    if (m_partitionField && record.kafkaPartition)
-        updated->put(m_partitionField->name, Api::Value::int32(*record.kafkaPartition));
+        updated->put(fields[next++], topicValue(record));
+    if (m_partitionField) {
+        const Api::Field &field = fields[next++];
+        if (record.kafkaPartition)
+            updated->put(field, Api::Value::int32(*record.kafkaPartition));
+    }
     if (m_offsetField)
-        updated->put(m_offsetField->name,
-                     Api::Value::int64(requireSinkRecord(record, Purpose).kafkaOffset));
-    if (m_timestampField && record.timestamp)
-        updated->put(m_timestampField->name, Api::Value(Api::Instant{*record.timestamp}));
+        updated->put(fields[next++], Api::Value::int64(requireSinkRecord(record, Purpose).kafkaOffset));
+    if (m_timestampField) {
+        const Api::Field &field = fields[next++];
+        if (record.timestamp)
+            updated->put(field, Api::Value(Api::Instant{*record.timestamp}));
+    }
     if (m_staticField && !m_staticValue.isNull())
-        updated->put(m_staticField->name, Api::Value(m_staticValue));
+        updated->put(fields[next], Api::Value(m_staticValue));
 
     setOperating(record, m_side, updatedSchema, Api::Value(updated));
 }
