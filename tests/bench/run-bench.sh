@@ -18,36 +18,12 @@
 # per partition, and librdkafka's default sticky partitioner fills one partition at a time, which
 # overflows some partitions and silently drops records. Timings are reported, never asserted.
 set -euo pipefail
+source "$(dirname "$0")/benchlib.sh"
+bench_init "$@"
 
-build=$(realpath "${1:-build}")
-lines=${2:-1000000}
-worker="$build/bin/connectdesk-worker"
-[ -x "$worker" ] || { echo "no worker at $worker; build first" >&2; exit 1; }
-command -v kcat >/dev/null || { echo "kcat is needed (apt-get install kcat)" >&2; exit 1; }
-
-work=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.6f", b - a }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-
-# The data: 100-byte lines (99 characters + newline).
-python3 - "$work/input.txt" "$lines" <<'PY'
-import sys
-path, n = sys.argv[1], int(sys.argv[2])
-with open(path, "w") as f:
-    for i in range(n):
-        f.write(f"{i:010d} " + ("x" * 88) + "\n")
-PY
+bench_lines "$work/input.txt"
 bytes=$(stat -c %s "$work/input.txt")
-
-"$worker" broker --topic bench-kcat:64 --topic bench-cd:64 > "$work/broker.out" 2>"$work/broker.err" &
-pids+=($!)
-for _ in $(seq 100); do grep -q "embedded broker:" "$work/broker.out" 2>/dev/null && break; sleep 0.1; done
-broker=$(sed -n 's/^embedded broker: //p' "$work/broker.out")
+bench_broker bench-kcat:64 bench-cd:64
 echo "broker $broker, $lines lines, $bytes bytes"
 
 cat > "$work/worker.properties" <<PROPS
@@ -80,7 +56,6 @@ t1=$(now)
 kcat_source=$(elapsed "$t0" "$t1")
 
 # Source: ConnectDesk (done when the committed position reaches the end of the file)
-here=$(dirname "$(realpath "$0")")
 t0=$(now)
 "$worker" standalone "$work/worker.properties" "$work/source.properties" > "$work/source.log" 2>&1 &
 wpid=$!; pids+=($wpid)
@@ -107,7 +82,6 @@ t0=$(now)
 wpid=$!; pids+=($wpid)
 read -r first t1 < <("$here/waitfor.py" size "$work/sink.txt" "$kcat_bytes" "$wpid") || { cat "$work/sink.log"; exit 1; }
 cd_sink=$(elapsed "$t0" "$t1")
-log_time() { date -d "$(sed -n "s/^\[\([0-9-]* [0-9:]*\),\([0-9]*\)\] .*$1.*/\1.\2/p" "$2" | head -1)" +%s.%N; }
 joined=$(log_time "assigned" "$work/sink.log")
 cd_sink_flow=$(elapsed "$joined" "$t1")
 sink_lines=$(wc -l < "$work/sink.txt")
