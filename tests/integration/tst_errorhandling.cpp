@@ -129,6 +129,8 @@ private slots:
     void retriesExhaustedSkipTheRecordEvenWithToleranceNone();
     void errantRecordReporterWritesToTheDeadLetterQueue();
     void errantRecordWithToleranceNoneFailsTheTask();
+    void transformsAndPredicatesShapeTheRecords();
+    void badTransformConfigIsRefusedWithItsKey();
 
 private:
     /** A sink connector config reading `topic` with String keys and schemaless JSON values. */
@@ -403,6 +405,51 @@ void tst_ErrorHandling::errantRecordWithToleranceNoneFailsTheTask()
     QVERIFY2(trace.contains(QStringLiteral("Tolerance exceeded in error handler")), qPrintable(trace));
     QVERIFY2(trace.contains(QStringLiteral("rejected: bad 2")), qPrintable(trace));
     QCOMPARE(m_rest.request("DELETE", QStringLiteral("/connectors/errant-strict")).status, 204);
+}
+
+void tst_ErrorHandling::transformsAndPredicatesShapeTheRecords()
+{
+    // Built-in transforms by alias and by class name, one guarded by a predicate; the bad
+    // records of "orders" are skipped (tolerance all), the good ones come out reshaped.
+    const QString out = m_dir.filePath(QStringLiteral("shaped.txt"));
+    QJsonObject config = jsonSink(out, QStringLiteral("orders"));
+    config.insert(QStringLiteral("errors.tolerance"), QStringLiteral("all"));
+    config.insert(QStringLiteral("transforms"), QStringLiteral("wrap,source,route"));
+    config.insert(QStringLiteral("transforms.wrap.type"), QStringLiteral("org.apache.kafka.connect.transforms.HoistField$Value"));
+    config.insert(QStringLiteral("transforms.wrap.field"), QStringLiteral("order"));
+    config.insert(QStringLiteral("transforms.source.type"), QStringLiteral("org.apache.kafka.connect.transforms.InsertField$Value"));
+    config.insert(QStringLiteral("transforms.source.topic.field"), QStringLiteral("from"));
+    config.insert(QStringLiteral("transforms.source.predicate"), QStringLiteral("fromOrders"));
+    config.insert(QStringLiteral("transforms.route.type"), QStringLiteral("RegexRouter"));
+    config.insert(QStringLiteral("transforms.route.regex"), QStringLiteral("ord(.*)"));
+    config.insert(QStringLiteral("transforms.route.replacement"), QStringLiteral("x$1"));
+    config.insert(QStringLiteral("predicates"), QStringLiteral("fromOrders"));
+    config.insert(QStringLiteral("predicates.fromOrders.type"), QStringLiteral("TopicNameMatches"));
+    config.insert(QStringLiteral("predicates.fromOrders.pattern"), QStringLiteral("ord.*"));
+    QVERIFY(!createAndAwait(QStringLiteral("shaped"), config, QStringLiteral("RUNNING")).isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(readLines(out),
+                              (QStringList{QStringLiteral("{order={n=1}, from=orders}"),
+                                           QStringLiteral("{order={n=2}, from=orders}"),
+                                           QStringLiteral("{order={n=3}, from=orders}")}),
+                              LongTimeoutMs);
+    QCOMPARE(m_rest.request("DELETE", QStringLiteral("/connectors/shaped")).status, 204);
+}
+
+void tst_ErrorHandling::badTransformConfigIsRefusedWithItsKey()
+{
+    QJsonObject config = jsonSink(m_dir.filePath(QStringLiteral("never.txt")), QStringLiteral("orders"));
+    config.insert(QStringLiteral("transforms"), QStringLiteral("route"));
+    config.insert(QStringLiteral("transforms.route.type"), QStringLiteral("RegexRouter"));
+    config.insert(QStringLiteral("transforms.route.regex"), QStringLiteral("(unclosed"));
+    const RestReply reply = m_rest.put(QStringLiteral("/connectors/bad-smt/config"), json(config));
+    QCOMPARE(reply.status, 400);
+    const QString message = reply.json().object().value(QStringLiteral("message")).toString();
+    QVERIFY2(message.contains(QStringLiteral("Invalid value (unclosed for configuration regex: Invalid regex: "
+                                             "Unclosed group near index 9")),
+             qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("Missing required configuration \"transforms.route.replacement\"")),
+             qPrintable(message));
+    QCOMPARE(m_rest.get(QStringLiteral("/connectors/bad-smt")).status, 404);
 }
 
 QTEST_GUILESS_MAIN(tst_ErrorHandling)
