@@ -36,18 +36,6 @@ QString typeSetText(const QList<SchemaType> &types)
     return QLatin1Char('[') + names.join(QLatin1String(", ")) + QLatin1Char(']');
 }
 
-/** `String.trim()`. */
-QString javaTrim(const QString &text)
-{
-    qsizetype begin = 0;
-    qsizetype end = text.size();
-    while (begin < end && text.at(begin).unicode() <= ' ')
-        ++begin;
-    while (end > begin && text.at(end - 1).unicode() <= ' ')
-        --end;
-    return text.mid(begin, end - begin);
-}
-
 /** `String.split(":")`: trailing empty parts are dropped. */
 QStringList javaSplitOnColon(const QString &text)
 {
@@ -80,7 +68,7 @@ SchemaType validOutputType(SchemaType type)
 
 SchemaType parseCastType(const QString &text)
 {
-    const QString trimmed = javaTrim(text);
+    const QString trimmed = JavaNumbers::javaTrim(text);
     const auto type = typeFromEnumName(trimmed);
     if (!type)
         throw Api::ConfigException(QStringLiteral("Invalid type found in casting spec: ") + trimmed);
@@ -110,7 +98,7 @@ ParsedSpec parseFieldTypes(const QStringList &mappings)
             spec.wholeValue = parseCastType(parts.at(0));
             continue;
         }
-        const QString field = javaTrim(parts.at(0));
+        const QString field = JavaNumbers::javaTrim(parts.at(0));
         const SchemaType type = parseCastType(parts.at(1));
         auto it = std::find_if(spec.fields.begin(), spec.fields.end(), [&](const auto &p) { return p.first == field; });
         if (it != spec.fields.end())

@@ -20,18 +20,6 @@ locale_t cLocale()
     return locale;
 }
 
-/** String.trim(): drops characters up to U+0020 at both ends. */
-QString javaTrim(const QString &text)
-{
-    qsizetype begin = 0;
-    qsizetype end = text.size();
-    while (begin < end && text.at(begin).unicode() <= ' ')
-        ++begin;
-    while (end > begin && text.at(end - 1).unicode() <= ' ')
-        --end;
-    return text.mid(begin, end - begin);
-}
-
 bool isAsciiDigit(QChar c)
 {
     return c >= QLatin1Char('0') && c <= QLatin1Char('9');
@@ -193,6 +181,17 @@ double decimalToDouble(const Api::Decimal &d)
 float decimalToFloat(const Api::Decimal &d)
 {
     return strtof_l(d.toString().toLatin1().constData(), nullptr, cLocale());
+}
+
+QString javaTrim(const QString &text)
+{
+    qsizetype begin = 0;
+    qsizetype end = text.size();
+    while (begin < end && text.at(begin).unicode() <= ' ')
+        ++begin;
+    while (end > begin && text.at(end - 1).unicode() <= ' ')
+        --end;
+    return text.mid(begin, end - begin);
 }
 
 } // namespace ConnectDesk::Transforms::JavaNumbers

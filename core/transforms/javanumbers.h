@@ -35,4 +35,7 @@ qint64 decimalToLong(const Api::Decimal &d);
 double decimalToDouble(const Api::Decimal &d);
 float decimalToFloat(const Api::Decimal &d);
 
+/** Java's `String.trim()`: drops characters up to U+0020 at both ends. */
+QString javaTrim(const QString &text);
+
 } // namespace ConnectDesk::Transforms::JavaNumbers
