@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cast.h"
 
-#include "builtintransforms.h"
 #include "javanumbers.h"
 #include "requirements.h"
 #include "schemautil.h"
@@ -365,11 +364,6 @@ Api::ConfigDef Cast::configDef()
 Api::ConfigDef Cast::config() const
 {
     return configDef();
-}
-
-QString Cast::version() const
-{
-    return builtinTransformVersion();
 }
 
 void Cast::configure(const Api::ConfigMap &configs)

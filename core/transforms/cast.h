@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "core/api/transformation.h"
+#include "builtinbase.h"
 #include "recordside.h"
 #include "schemacache.h"
 
@@ -17,12 +17,11 @@ namespace ConnectDesk::Transforms {
  * another primitive type with Java's conversions (narrowing casts, `Integer.parseInt`...).
  * Owned by one task and used on its thread only.
  */
-class Cast : public Api::Transformation
+class Cast : public BuiltinTransformation
 {
 public:
     explicit Cast(RecordSide side) : m_side(side) {}
 
-    QString version() const override;
     void configure(const Api::ConfigMap &configs) override;
     bool apply(Api::ConnectRecord &record) override;
     Api::ConfigDef config() const override;

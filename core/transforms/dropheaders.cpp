@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "dropheaders.h"
 
-#include "builtintransforms.h"
 #include "nonemptylistvalidator.h"
 
 #include "core/api/exceptions.h"
@@ -13,11 +12,6 @@ namespace {
 const QString HeadersKey = QStringLiteral("headers");
 
 } // namespace
-
-QString DropHeaders::version() const
-{
-    return builtinTransformVersion();
-}
 
 Api::ConfigDef DropHeaders::config() const
 {

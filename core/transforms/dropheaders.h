@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "builtinbase.h"
 #include "namelookup.h"
-
-#include "core/api/transformation.h"
 
 namespace ConnectDesk::Transforms {
 
@@ -11,10 +10,9 @@ namespace ConnectDesk::Transforms {
  * Kafka's `DropHeaders`: removes every header whose key is listed in `headers`.
  * Thread: one instance per task, used on the task's thread only.
  */
-class DropHeaders : public Api::Transformation
+class DropHeaders : public BuiltinTransformation
 {
 public:
-    QString version() const override;
     void configure(const Api::ConfigMap &configs) override;
     bool apply(Api::ConnectRecord &record) override;
     Api::ConfigDef config() const override;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "extractfield.h"
 
-#include "builtintransforms.h"
 #include "requirements.h"
 #include "transformkeys.h"
 
@@ -16,11 +15,6 @@ const QString Purpose = QStringLiteral("field extraction");
 const QString FieldKey = QStringLiteral("field");
 
 } // namespace
-
-QString ExtractField::version() const
-{
-    return builtinTransformVersion();
-}
 
 Api::ConfigDef ExtractField::config() const
 {

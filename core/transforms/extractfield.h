@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "builtinbase.h"
 #include "recordside.h"
 #include "singlefieldpath.h"
-
-#include "core/api/transformation.h"
 
 #include <optional>
 
@@ -17,14 +16,13 @@ namespace ConnectDesk::Transforms {
  * a path the schema lacks is an IllegalArgumentException. Schemaless, a missing field gives null.
  * Owned by one task and used on its thread only.
  */
-class ExtractField : public Api::Transformation
+class ExtractField : public BuiltinTransformation
 {
 public:
     explicit ExtractField(RecordSide side)
         : m_side(side)
     {}
 
-    QString version() const override;
     Api::ConfigDef config() const override;
     void configure(const Api::ConfigMap &configs) override;
     bool apply(Api::ConnectRecord &record) override;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "core/api/transformation.h"
+#include "builtinbase.h"
 
 namespace ConnectDesk::Transforms {
 
@@ -9,10 +9,9 @@ namespace ConnectDesk::Transforms {
  * Kafka's `Filter`: drops every record it sees. Useful only with a predicate (and `negate`).
  * Stateless; any thread.
  */
-class Filter : public Api::Transformation
+class Filter : public BuiltinTransformation
 {
 public:
-    QString version() const override;
     void configure(const Api::ConfigMap &) override {}
     bool apply(Api::ConnectRecord &) override { return false; }
     Api::ConfigDef config() const override { return {}; }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "flatten.h"
 
-#include "builtintransforms.h"
 #include "requirements.h"
 #include "schemautil.h"
 
@@ -50,11 +49,6 @@ Api::ConfigDef Flatten::configDef()
 Api::ConfigDef Flatten::config() const
 {
     return configDef();
-}
-
-QString Flatten::version() const
-{
-    return builtinTransformVersion();
 }
 
 void Flatten::configure(const Api::ConfigMap &configs)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "core/api/transformation.h"
+#include "builtinbase.h"
 #include "recordside.h"
 #include "schemacache.h"
 
@@ -12,12 +12,11 @@ namespace ConnectDesk::Transforms {
  * a schema) to the top level, joining the names with `delimiter`. Arrays stay as they are.
  * Owned by one task and used on its thread only.
  */
-class Flatten : public Api::Transformation
+class Flatten : public BuiltinTransformation
 {
 public:
     explicit Flatten(RecordSide side) : m_side(side) {}
 
-    QString version() const override;
     void configure(const Api::ConfigMap &configs) override;
     bool apply(Api::ConnectRecord &record) override;
     Api::ConfigDef config() const override;

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "hasheaderkey.h"
 
-#include "builtintransforms.h"
-
 #include <algorithm>
 
 namespace ConnectDesk::Transforms {
@@ -10,11 +8,6 @@ namespace ConnectDesk::Transforms {
 namespace {
 const QString NameKey = QStringLiteral("name");
 } // namespace
-
-QString HasHeaderKey::version() const
-{
-    return builtinTransformVersion();
-}
 
 Api::ConfigDef HasHeaderKey::config() const
 {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "core/api/transformation.h"
+#include "builtinbase.h"
 
 namespace ConnectDesk::Transforms {
 
@@ -9,10 +9,9 @@ namespace ConnectDesk::Transforms {
  * Kafka's predicate `HasHeaderKey`: true when the record has at least one header named `name`.
  * Immutable after configure(); test() may run on any thread.
  */
-class HasHeaderKey : public Api::Predicate
+class HasHeaderKey : public BuiltinPredicate
 {
 public:
-    QString version() const override;
     void configure(const Api::ConfigMap &configs) override;
     bool test(const Api::ConnectRecord &record) const override;
     Api::ConfigDef config() const override;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "headerfrom.h"
 
-#include "builtintransforms.h"
 #include "nonemptylistvalidator.h"
 #include "requirements.h"
 #include "schemautil.h"
@@ -21,11 +20,6 @@ const QString MoveOperation = QStringLiteral("move");
 const QString CopyOperation = QStringLiteral("copy");
 
 } // namespace
-
-QString HeaderFrom::version() const
-{
-    return builtinTransformVersion();
-}
 
 Api::ConfigDef HeaderFrom::config() const
 {

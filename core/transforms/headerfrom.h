@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "builtinbase.h"
 #include "recordside.h"
 #include "schemacache.h"
-
-#include "core/api/transformation.h"
 
 #include <QStringList>
 
@@ -15,12 +14,11 @@ namespace ConnectDesk::Transforms {
  * `fields[i]` into a header named `headers[i]` (with the field's schema when there is one).
  * Thread: one instance per task, used on the task's thread only (it owns a schema cache).
  */
-class HeaderFrom : public Api::Transformation
+class HeaderFrom : public BuiltinTransformation
 {
 public:
     explicit HeaderFrom(RecordSide side) : m_side(side) {}
 
-    QString version() const override;
     void configure(const Api::ConfigMap &configs) override;
     bool apply(Api::ConnectRecord &record) override;
     Api::ConfigDef config() const override;

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "hoistfield.h"
 
-#include "builtintransforms.h"
-
 #include "core/api/struct.h"
 
 namespace ConnectDesk::Transforms {
@@ -12,11 +10,6 @@ namespace {
 const QString FieldKey = QStringLiteral("field");
 
 } // namespace
-
-QString HoistField::version() const
-{
-    return builtinTransformVersion();
-}
 
 Api::ConfigDef HoistField::config() const
 {

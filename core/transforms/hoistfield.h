@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "builtinbase.h"
 #include "recordside.h"
 #include "schemacache.h"
-
-#include "core/api/transformation.h"
 
 namespace ConnectDesk::Transforms {
 
@@ -14,14 +13,13 @@ namespace ConnectDesk::Transforms {
  * schemaless.
  * Owned by one task and used on its thread only.
  */
-class HoistField : public Api::Transformation
+class HoistField : public BuiltinTransformation
 {
 public:
     explicit HoistField(RecordSide side)
         : m_side(side)
     {}
 
-    QString version() const override;
     Api::ConfigDef config() const override;
     void configure(const Api::ConfigMap &configs) override;
     bool apply(Api::ConnectRecord &record) override;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "insertfield.h"
 
-#include "builtintransforms.h"
 #include "requirements.h"
 #include "schemalessmap.h"
 #include "schemautil.h"
@@ -43,11 +42,6 @@ Api::Value topicValue(const Api::ConnectRecord &record)
 }
 
 } // namespace
-
-QString InsertField::version() const
-{
-    return builtinTransformVersion();
-}
 
 Api::ConfigDef InsertField::config() const
 {

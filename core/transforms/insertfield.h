@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "builtinbase.h"
 #include "recordside.h"
 #include "schemacache.h"
-
-#include "core/api/transformation.h"
 
 #include <optional>
 
@@ -18,14 +17,13 @@ namespace ConnectDesk::Transforms {
  * A field name ending in `!` makes the inserted schema field required, `?` (or nothing) optional.
  * Owned by one task and used on its thread only.
  */
-class InsertField : public Api::Transformation
+class InsertField : public BuiltinTransformation
 {
 public:
     explicit InsertField(RecordSide side)
         : m_side(side)
     {}
 
-    QString version() const override;
     Api::ConfigDef config() const override;
     void configure(const Api::ConfigMap &configs) override;
     bool apply(Api::ConnectRecord &record) override;

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "insertheader.h"
 
-#include "builtintransforms.h"
-
 #include "core/api/values.h"
 
 namespace ConnectDesk::Transforms {
@@ -11,11 +9,6 @@ namespace {
 const QString HeaderKey = QStringLiteral("header");
 const QString ValueLiteralKey = QStringLiteral("value.literal");
 } // namespace
-
-QString InsertHeader::version() const
-{
-    return builtinTransformVersion();
-}
 
 Api::ConfigDef InsertHeader::config() const
 {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "builtinbase.h"
 #include "core/api/schema.h"
-#include "core/api/transformation.h"
 
 namespace ConnectDesk::Transforms {
 
@@ -11,10 +11,9 @@ namespace ConnectDesk::Transforms {
  * `value.literal` parsed once with Values::parseString (so "42" is an INT8 header).
  * Thread: one instance per task, used on the task's thread only.
  */
-class InsertHeader : public Api::Transformation
+class InsertHeader : public BuiltinTransformation
 {
 public:
-    QString version() const override;
     void configure(const Api::ConfigMap &configs) override;
     bool apply(Api::ConnectRecord &record) override;
     Api::ConfigDef config() const override;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "maskfield.h"
 
-#include "builtintransforms.h"
 #include "nonemptylistvalidator.h"
 #include "requirements.h"
 #include "schemalessmap.h"
@@ -98,11 +97,6 @@ Api::Value replacementFor(const Api::Value &value, const QString &replacement)
 }
 
 } // namespace
-
-QString MaskField::version() const
-{
-    return builtinTransformVersion();
-}
 
 Api::ConfigDef MaskField::config() const
 {

@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "builtinbase.h"
 #include "namelookup.h"
 #include "recordside.h"
-
-#include "core/api/transformation.h"
-
 
 namespace ConnectDesk::Transforms {
 
@@ -16,14 +14,13 @@ namespace ConnectDesk::Transforms {
  * the schema is unchanged. A null key or value is a DataException.
  * Owned by one task and used on its thread only.
  */
-class MaskField : public Api::Transformation
+class MaskField : public BuiltinTransformation
 {
 public:
     explicit MaskField(RecordSide side)
         : m_side(side)
     {}
 
-    QString version() const override;
     Api::ConfigDef config() const override;
     void configure(const Api::ConfigMap &configs) override;
     bool apply(Api::ConnectRecord &record) override;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "core/api/transformation.h"
+#include "builtinbase.h"
 
 namespace ConnectDesk::Transforms {
 
@@ -9,10 +9,9 @@ namespace ConnectDesk::Transforms {
  * Kafka's predicate `RecordIsTombstone`: true when the record's value is null (whatever the
  * value schema says). Stateless; any thread.
  */
-class RecordIsTombstone : public Api::Predicate
+class RecordIsTombstone : public BuiltinPredicate
 {
 public:
-    QString version() const override;
     void configure(const Api::ConfigMap &) override {}
     bool test(const Api::ConnectRecord &record) const override { return record.value.isNull(); }
     Api::ConfigDef config() const override { return {}; }

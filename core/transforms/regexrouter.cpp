@@ -1,19 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "regexrouter.h"
 
-#include "builtintransforms.h"
-
 namespace ConnectDesk::Transforms {
 
 namespace {
 const QString RegexKey = QStringLiteral("regex");
 const QString ReplacementKey = QStringLiteral("replacement");
 } // namespace
-
-QString RegexRouter::version() const
-{
-    return builtinTransformVersion();
-}
 
 Api::ConfigDef RegexRouter::config() const
 {

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "builtinbase.h"
 #include "javaregex.h"
-
-#include "core/api/transformation.h"
 
 namespace ConnectDesk::Transforms {
 
@@ -12,10 +11,9 @@ namespace ConnectDesk::Transforms {
  * `replaceFirst(replacement)` (Java's `$1` / `${name}` syntax); other topics stay.
  * Thread: one instance per task, used on the task's thread only.
  */
-class RegexRouter : public Api::Transformation
+class RegexRouter : public BuiltinTransformation
 {
 public:
-    QString version() const override;
     void configure(const Api::ConfigMap &configs) override;
     bool apply(Api::ConnectRecord &record) override;
     Api::ConfigDef config() const override;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "replacefield.h"
 
-#include "builtintransforms.h"
 #include "requirements.h"
 #include "schemalessmap.h"
 #include "schemautil.h"
@@ -29,11 +28,6 @@ QStringList javaSplitOnColon(const QString &text)
 }
 
 } // namespace
-
-QString ReplaceField::version() const
-{
-    return builtinTransformVersion();
-}
 
 Api::ConfigDef ReplaceField::config() const
 {

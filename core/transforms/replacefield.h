@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "builtinbase.h"
 #include "recordside.h"
 #include "namelookup.h"
 #include "schemacache.h"
-
-#include "core/api/transformation.h"
-
 
 namespace ConnectDesk::Transforms {
 
@@ -16,14 +14,13 @@ namespace ConnectDesk::Transforms {
  * Struct or schemaless map. A null key or value is left alone.
  * Owned by one task and used on its thread only.
  */
-class ReplaceField : public Api::Transformation
+class ReplaceField : public BuiltinTransformation
 {
 public:
     explicit ReplaceField(RecordSide side)
         : m_side(side)
     {}
 
-    QString version() const override;
     Api::ConfigDef config() const override;
     void configure(const Api::ConfigMap &configs) override;
     bool apply(Api::ConnectRecord &record) override;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "setschemametadata.h"
 
-#include "builtintransforms.h"
 #include "requirements.h"
 #include "schemautil.h"
 #include "transformkeys.h"
@@ -15,11 +14,6 @@ namespace {
 const QString SchemaNameKey = QStringLiteral("schema.name");
 const QString SchemaVersionKey = QStringLiteral("schema.version");
 } // namespace
-
-QString SetSchemaMetadata::version() const
-{
-    return builtinTransformVersion();
-}
 
 Api::ConfigDef SetSchemaMetadata::config() const
 {

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "builtinbase.h"
 #include "recordside.h"
-
-#include "core/api/transformation.h"
 
 #include <optional>
 
@@ -14,12 +13,11 @@ namespace ConnectDesk::Transforms {
  * schema, and rebuilds a top-level Struct against the renamed schema so value and schema agree.
  * Thread: one instance per task, used on the task's thread only.
  */
-class SetSchemaMetadata : public Api::Transformation
+class SetSchemaMetadata : public BuiltinTransformation
 {
 public:
     explicit SetSchemaMetadata(RecordSide side) : m_side(side) {}
 
-    QString version() const override;
     void configure(const Api::ConfigMap &configs) override;
     bool apply(Api::ConnectRecord &record) override;
     Api::ConfigDef config() const override;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "timestampconverter.h"
 
-#include "builtintransforms.h"
 #include "requirements.h"
 #include "schemautil.h"
 #include "transformkeys.h"
@@ -152,11 +151,6 @@ Api::ConfigDef TimestampConverter::configDef()
 Api::ConfigDef TimestampConverter::config() const
 {
     return configDef();
-}
-
-QString TimestampConverter::version() const
-{
-    return builtinTransformVersion();
 }
 
 void TimestampConverter::configure(const Api::ConfigMap &configs)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "core/api/transformation.h"
+#include "builtinbase.h"
 #include "recordside.h"
 #include "schemacache.h"
 #include "simpledateformat.h"
@@ -16,12 +16,11 @@ namespace ConnectDesk::Transforms {
  * time in a chosen precision, and Connect's Date, Time and Timestamp types, always in UTC.
  * Owned by one task and used on its thread only.
  */
-class TimestampConverter : public Api::Transformation
+class TimestampConverter : public BuiltinTransformation
 {
 public:
     explicit TimestampConverter(RecordSide side) : m_side(side) {}
 
-    QString version() const override;
     void configure(const Api::ConfigMap &configs) override;
     bool apply(Api::ConnectRecord &record) override;
     Api::ConfigDef config() const override;

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "timestamprouter.h"
 
-#include "builtintransforms.h"
-
 #include "core/api/exceptions.h"
 
 namespace ConnectDesk::Transforms {
@@ -28,11 +26,6 @@ Api::ConfigDef TimestampRouter::configDef()
 Api::ConfigDef TimestampRouter::config() const
 {
     return configDef();
-}
-
-QString TimestampRouter::version() const
-{
-    return builtinTransformVersion();
 }
 
 void TimestampRouter::configure(const Api::ConfigMap &configs)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "core/api/transformation.h"
+#include "builtinbase.h"
 #include "simpledateformat.h"
 
 #include <optional>
@@ -13,10 +13,9 @@ namespace ConnectDesk::Transforms {
  * `${timestamp}`, the record timestamp formatted with a SimpleDateFormat pattern in UTC.
  * Owned by one task and used on its thread only.
  */
-class TimestampRouter : public Api::Transformation
+class TimestampRouter : public BuiltinTransformation
 {
 public:
-    QString version() const override;
     void configure(const Api::ConfigMap &configs) override;
     bool apply(Api::ConnectRecord &record) override;
     Api::ConfigDef config() const override;

@@ -1,18 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "topicnamematches.h"
 
-#include "builtintransforms.h"
-
 namespace ConnectDesk::Transforms {
 
 namespace {
 const QString PatternKey = QStringLiteral("pattern");
 } // namespace
-
-QString TopicNameMatches::version() const
-{
-    return builtinTransformVersion();
-}
 
 Api::ConfigDef TopicNameMatches::config() const
 {

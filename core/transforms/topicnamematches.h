@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "builtinbase.h"
 #include "javaregex.h"
-
-#include "core/api/transformation.h"
 
 namespace ConnectDesk::Transforms {
 
@@ -12,10 +11,9 @@ namespace ConnectDesk::Transforms {
  * matches the Java regular expression `pattern`.
  * Immutable after configure(); test() may run on any thread.
  */
-class TopicNameMatches : public Api::Predicate
+class TopicNameMatches : public BuiltinPredicate
 {
 public:
-    QString version() const override;
     void configure(const Api::ConfigMap &configs) override;
     bool test(const Api::ConnectRecord &record) const override;
     Api::ConfigDef config() const override;

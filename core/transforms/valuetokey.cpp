@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "valuetokey.h"
 
-#include "builtintransforms.h"
 #include "nonemptylistvalidator.h"
 #include "requirements.h"
 #include "schemalessmap.h"
@@ -19,11 +18,6 @@ const QString Purpose = QStringLiteral("copying fields from value to key");
 const QString Fields = QStringLiteral("fields");
 
 } // namespace
-
-QString ValueToKey::version() const
-{
-    return builtinTransformVersion();
-}
 
 Api::ConfigDef ValueToKey::config() const
 {

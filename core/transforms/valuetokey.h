@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "builtinbase.h"
 #include "schemacache.h"
-
-#include "core/api/transformation.h"
 
 namespace ConnectDesk::Transforms {
 
@@ -12,10 +11,9 @@ namespace ConnectDesk::Transforms {
  * the listed fields of the value, in config order. A null value is a DataException.
  * Owned by one task and used on its thread only.
  */
-class ValueToKey : public Api::Transformation
+class ValueToKey : public BuiltinTransformation
 {
 public:
-    QString version() const override;
     Api::ConfigDef config() const override;
     void configure(const Api::ConfigMap &configs) override;
     bool apply(Api::ConnectRecord &record) override;
