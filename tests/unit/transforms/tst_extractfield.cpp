@@ -3,33 +3,16 @@
 // structs and maps, nulls, unknown fields and replace.null.with.default.
 #include "core/api/exceptions.h"
 #include "core/api/struct.h"
-#include "core/transforms/builtintransforms.h"
 #include "core/transforms/extractfield.h"
+#include "transformtesting.h"
 
 #include <QTest>
 
 using namespace ConnectDesk;
 using namespace ConnectDesk::Transforms;
+using namespace ConnectDesk::Transforms::Testing;
 
 namespace {
-
-Api::SinkRecord keyRecord(const Api::Schema &keySchema, const Api::Value &key)
-{
-    Api::SinkRecord record;
-    record.topic = QStringLiteral("test");
-    record.kafkaPartition = 0;
-    record.keySchema = keySchema;
-    record.key = key;
-    return record;
-}
-
-Api::Value entries(std::initializer_list<std::pair<const char *, Api::Value>> items)
-{
-    Api::ValueMap map;
-    for (const auto &[k, v] : items)
-        map.emplace_back(Api::Value(k), v);
-    return Api::Value(std::move(map));
-}
 
 const Api::ConfigMap NestedMagicFoo{{"field.syntax.version", "V2"}, {"field", "magic.foo"}};
 
@@ -159,22 +142,14 @@ private slots:
         ExtractField top(RecordSide::Key);
         top.configure({{"field", "nonexistent"}});
         auto record = keyRecord(schema, Api::Value(key));
-        try {
-            top.apply(record);
-            QFAIL("expected IllegalArgumentException");
-        } catch (const Api::IllegalArgumentException &e) {
-            QCOMPARE(e.message(), QStringLiteral("Unknown field: nonexistent"));
-        }
+        QCOMPARE(failureOf<Api::IllegalArgumentException>([&] { top.apply(record); }),
+                 QStringLiteral("Unknown field: nonexistent"));
 
         ExtractField nested(RecordSide::Key);
         nested.configure({{"field.syntax.version", "V2"}, {"field", "magic.nonexistent"}});
         auto nestedRecord = keyRecord(schema, Api::Value(key));
-        try {
-            nested.apply(nestedRecord);
-            QFAIL("expected IllegalArgumentException");
-        } catch (const Api::IllegalArgumentException &e) {
-            QCOMPARE(e.message(), QStringLiteral("Unknown field: magic.nonexistent"));
-        }
+        QCOMPARE(failureOf<Api::IllegalArgumentException>([&] { nested.apply(nestedRecord); }),
+                 QStringLiteral("Unknown field: magic.nonexistent"));
     }
 
     void wrongTypes()
@@ -183,25 +158,15 @@ private slots:
         xform.configure({{"field", "x"}});
         Api::SinkRecord schemaless;
         schemaless.value = Api::Value(QStringLiteral("text"));
-        try {
-            xform.apply(schemaless);
-            QFAIL("expected DataException");
-        } catch (const Api::DataException &e) {
-            QCOMPARE(e.message(),
-                     QStringLiteral("Only Map objects supported in absence of schema for "
-                                    "[field extraction], found: java.lang.String"));
-        }
+        QCOMPARE(failureOf<Api::DataException>([&] { xform.apply(schemaless); }),
+                 QStringLiteral("Only Map objects supported in absence of schema for "
+                                "[field extraction], found: java.lang.String"));
         Api::SinkRecord withSchema;
         withSchema.valueSchema = Api::Schema::int32();
         withSchema.value = Api::Value::int32(1);
-        try {
-            xform.apply(withSchema);
-            QFAIL("expected DataException");
-        } catch (const Api::DataException &e) {
-            QCOMPARE(e.message(),
-                     QStringLiteral("Only Struct objects supported for [field extraction], found: "
-                                    "java.lang.Integer"));
-        }
+        QCOMPARE(failureOf<Api::DataException>([&] { xform.apply(withSchema); }),
+                 QStringLiteral("Only Struct objects supported for [field extraction], found: "
+                                "java.lang.Integer"));
     }
 
     void replaceNullWithDefault_data()
@@ -238,35 +203,20 @@ private slots:
     void badConfigs()
     {
         ExtractField xform(RecordSide::Value);
-        try {
-            xform.configure({});
-            QFAIL("expected ConfigException");
-        } catch (const Api::ConfigException &e) {
-            QCOMPARE(e.message(),
-                     QStringLiteral(
-                         "Missing required configuration \"field\" which has no default value."));
-        }
-        try {
-            xform.configure({{"field", "a"}, {"field.syntax.version", "V3"}});
-            QFAIL("expected ConfigException");
-        } catch (const Api::ConfigException &e) {
-            QCOMPARE(e.message(),
-                     QStringLiteral("Invalid value V3 for configuration field.syntax.version: "
-                                    "String must be one of (case insensitive): V1, V2"));
-        }
-        try {
-            xform.configure({{"field", "`a.b"}, {"field.syntax.version", "V2"}});
-            QFAIL("expected ConfigException");
-        } catch (const Api::ConfigException &e) {
-            QCOMPARE(e.message(),
-                     QStringLiteral("Incomplete backtick pair in path: [`a.b], consider adding a "
-                                    "backslash before backtick at position 0 to escape it"));
-        }
+        QCOMPARE(failureOf<Api::ConfigException>([&] { xform.configure({}); }),
+                 QStringLiteral("Missing required configuration \"field\" which has no default value."));
+        QCOMPARE(failureOf<Api::ConfigException>(
+                     [&] { xform.configure({{"field", "a"}, {"field.syntax.version", "V3"}}); }),
+                 QStringLiteral("Invalid value V3 for configuration field.syntax.version: "
+                                "String must be one of (case insensitive): V1, V2"));
+        QCOMPARE(failureOf<Api::ConfigException>(
+                     [&] { xform.configure({{"field", "`a.b"}, {"field.syntax.version", "V2"}}); }),
+                 QStringLiteral("Incomplete backtick pair in path: [`a.b], consider adding a "
+                                "backslash before backtick at position 0 to escape it"));
         // V1 takes any text.
         xform.configure({{"field", "`a.b"}});
         QCOMPARE(xform.config().names(),
                  (QStringList{"field", "replace.null.with.default", "field.syntax.version"}));
-        QCOMPARE(xform.version(), builtinTransformVersion());
     }
 };
 

@@ -4,11 +4,13 @@
 #include "core/api/exceptions.h"
 #include "core/api/struct.h"
 #include "core/transforms/headerfrom.h"
+#include "transformtesting.h"
 
 #include <QTest>
 
 using namespace ConnectDesk;
 using namespace ConnectDesk::Transforms;
+using namespace ConnectDesk::Transforms::Testing;
 
 namespace {
 
@@ -31,16 +33,9 @@ struct RecordSpec
 
     Api::SourceRecord record(bool key, const Api::Schema &schema, const Api::Value &operated, bool headerSchemas) const
     {
-        Api::SourceRecord r;
-        r.sourcePartition.insert(QStringLiteral("foo"), QStringLiteral("bar"));
-        r.sourceOffset.insert(QStringLiteral("baz"), QStringLiteral("quxx"));
-        r.topic = QStringLiteral("topic");
-        r.kafkaPartition = 0;
-        r.keySchema = key ? schema : Api::Schema();
-        r.key = key ? operated : Api::Value(QStringLiteral("key"));
-        r.valueSchema = key ? Api::Schema() : schema;
-        r.value = key ? Api::Value(QStringLiteral("value")) : operated;
-        r.timestamp = 0;
+        const Api::SchemaAndValue side{schema, operated};
+        auto r = key ? headerTestRecord(side, {Api::Schema(), Api::Value(QStringLiteral("value"))})
+                     : headerTestRecord({Api::Schema(), Api::Value(QStringLiteral("key"))}, side);
         for (const auto &h : headers)
             r.headers.add(h.key, headerSchemas ? h.schema : Api::Schema(), h.value);
         return r;
@@ -77,15 +72,7 @@ Api::ConfigMap config(const QString &fields, const QString &headers, const QStri
 
 void verifySameRecord(const Api::SourceRecord &expected, const Api::SourceRecord &actual)
 {
-    QCOMPARE(actual.sourcePartition, expected.sourcePartition);
-    QCOMPARE(actual.sourceOffset, expected.sourceOffset);
-    QCOMPARE(actual.topic, expected.topic);
-    QCOMPARE(actual.kafkaPartition, expected.kafkaPartition);
-    QCOMPARE(actual.keySchema, expected.keySchema);
-    QCOMPARE(actual.key, expected.key);
-    QCOMPARE(actual.valueSchema, expected.valueSchema);
-    QCOMPARE(actual.value, expected.value);
-    QCOMPARE(actual.timestamp, expected.timestamp);
+    verifySameExceptHeaders(expected, actual);
     QCOMPARE(actual.headers.toString(), expected.headers.toString());
     QCOMPARE(actual.headers, expected.headers);
 }
@@ -296,12 +283,8 @@ private slots:
         tombstone.topic = QStringLiteral("t");
         if (withSchema)
             tombstone.valueSchema = Api::SchemaBuilder::structBuilder().optional().build();
-        try {
-            xform.apply(tombstone);
-            QFAIL("expected DataException");
-        } catch (const Api::DataException &e) {
-            QCOMPARE(e.message(), message);
-        }
+        QCOMPARE(failureOf<Api::DataException>([&] { xform.apply(tombstone); }),
+                 message);
     }
 
     void wrongTypeFails()
@@ -310,13 +293,9 @@ private slots:
         xform.configure(config(QStringLiteral("f"), QStringLiteral("h"), QStringLiteral("copy")));
         Api::SinkRecord record;
         record.key = QStringLiteral("plain");
-        try {
-            xform.apply(record);
-            QFAIL("expected DataException");
-        } catch (const Api::DataException &e) {
-            QCOMPARE(e.message(), QStringLiteral("Only Map objects supported in absence of schema for [header copy], "
-                                                 "found: java.lang.String"));
-        }
+        QCOMPARE(failureOf<Api::DataException>([&] { xform.apply(record); }),
+                 QStringLiteral("Only Map objects supported in absence of schema for [header copy], "
+                                "found: java.lang.String"));
     }
 
     void configErrors_data()
@@ -342,20 +321,15 @@ private slots:
         QFETCH(QString, message);
         for (RecordSide side : {RecordSide::Key, RecordSide::Value}) {
             HeaderFrom xform(side);
-            try {
-                xform.configure(config(fields, headers, operation));
-                QFAIL("expected ConfigException");
-            } catch (const Api::ConfigException &e) {
-                QCOMPARE(e.message(), message);
-            }
+            QCOMPARE(failureOf<Api::ConfigException>(
+                         [&] { xform.configure(config(fields, headers, operation)); }),
+                     message);
         }
-        try {
-            HeaderFrom(RecordSide::Value).configure({{QStringLiteral("headers"), QStringLiteral("h")},
-                                                     {QStringLiteral("operation"), QStringLiteral("copy")}});
-            QFAIL("expected ConfigException");
-        } catch (const Api::ConfigException &e) {
-            QCOMPARE(e.message(), QStringLiteral("Missing required configuration \"fields\" which has no default value."));
-        }
+        QCOMPARE(failureOf<Api::ConfigException>([] {
+                     HeaderFrom(RecordSide::Value).configure({{QStringLiteral("headers"), QStringLiteral("h")},
+                                                              {QStringLiteral("operation"), QStringLiteral("copy")}});
+                 }),
+                 QStringLiteral("Missing required configuration \"fields\" which has no default value."));
     }
 
     void configDefinition()

@@ -3,24 +3,21 @@
 #include "core/api/exceptions.h"
 #include "core/api/struct.h"
 #include "core/transforms/hoistfield.h"
+#include "transformtesting.h"
 
 #include <QTest>
 
 using namespace ConnectDesk;
 using namespace ConnectDesk::Transforms;
+using namespace ConnectDesk::Transforms::Testing;
 
 namespace {
 
+/** A key record whose value is a string, which hoisting the key leaves alone. */
 Api::SinkRecord keyRecord(const Api::Schema &keySchema, const Api::Value &key)
 {
-    Api::SinkRecord record;
-    record.topic = QStringLiteral("test");
-    record.kafkaPartition = 0;
-    record.keySchema = keySchema;
-    record.key = key;
-    record.valueSchema = Api::Schema::string();
-    record.value = Api::Value(QStringLiteral("v"));
-    return record;
+    return makeRecord(QStringLiteral("test"), {keySchema, key},
+                      {Api::Schema::string(), Api::Value(QStringLiteral("v"))});
 }
 
 } // namespace
@@ -108,14 +105,8 @@ private slots:
     void configDef()
     {
         HoistField xform(RecordSide::Key);
-        try {
-            xform.configure({});
-            QFAIL("expected ConfigException");
-        } catch (const Api::ConfigException &e) {
-            QCOMPARE(e.message(),
-                     QStringLiteral(
-                         "Missing required configuration \"field\" which has no default value."));
-        }
+        QCOMPARE(failureOf<Api::ConfigException>([&] { xform.configure({}); }),
+                 QStringLiteral("Missing required configuration \"field\" which has no default value."));
         QCOMPARE(xform.config().names(), QStringList{"field"});
         QCOMPARE(xform.config().key("field")->importance, Api::ConfigDef::Importance::Medium);
     }

@@ -3,13 +3,14 @@
 // suffixes, tombstones, sink-only offsets and Kafka's configuration errors.
 #include "core/api/exceptions.h"
 #include "core/api/struct.h"
-#include "core/transforms/builtintransforms.h"
 #include "core/transforms/insertfield.h"
+#include "transformtesting.h"
 
 #include <QTest>
 
 using namespace ConnectDesk;
 using namespace ConnectDesk::Transforms;
+using namespace ConnectDesk::Transforms::Testing;
 
 namespace {
 
@@ -20,24 +21,6 @@ Api::ConfigMap allFields()
             {"timestamp.field", "timestamp_field?"},
             {"static.field", "instance_id"},
             {"static.value", "my-instance-id"}};
-}
-
-Api::Value entries(std::initializer_list<std::pair<const char *, Api::Value>> items)
-{
-    Api::ValueMap map;
-    for (const auto &[k, v] : items)
-        map.emplace_back(Api::Value(k), v);
-    return Api::Value(std::move(map));
-}
-
-Api::SourceRecord sourceRecord(const Api::Schema &valueSchema, const Api::Value &value)
-{
-    Api::SourceRecord record;
-    record.topic = QStringLiteral("test");
-    record.kafkaPartition = 0;
-    record.valueSchema = valueSchema;
-    record.value = value;
-    return record;
 }
 
 } // namespace
@@ -51,16 +34,11 @@ private slots:
     {
         InsertField xform(RecordSide::Value);
         xform.configure({{"topic.field", "topic_field"}});
-        auto record = sourceRecord(Api::Schema::int32(), Api::Value::int32(42));
-        try {
-            xform.apply(record);
-            QFAIL("expected DataException");
-        } catch (const Api::DataException &e) {
-            QCOMPARE(e.message(),
-                     QStringLiteral("Only Struct objects supported for [field insertion], found: "
-                                    "java.lang.Integer"));
-        }
-        auto schemaless = sourceRecord(Api::Schema(), Api::Value(QStringLiteral("x")));
+        auto record = valueRecord<Api::SourceRecord>(Api::Schema::int32(), Api::Value::int32(42));
+        QCOMPARE(failureOf<Api::DataException>([&] { xform.apply(record); }),
+                 QStringLiteral("Only Struct objects supported for [field insertion], found: "
+                                "java.lang.Integer"));
+        auto schemaless = valueRecord<Api::SourceRecord>(Api::Schema(), Api::Value(QStringLiteral("x")));
         QVERIFY_THROWS_EXCEPTION(Api::DataException, xform.apply(schemaless));
     }
 
@@ -76,7 +54,7 @@ private slots:
                                 .build();
         auto value = Api::Struct::create(schema);
         value->put("magic", Api::Value::int64(42));
-        auto record = sourceRecord(schema, Api::Value(value));
+        auto record = valueRecord<Api::SourceRecord>(schema, Api::Value(value));
         record.timestamp = 789;
         record.keySchema = Api::Schema::string();
         record.key = Api::Value(QStringLiteral("k"));
@@ -110,7 +88,7 @@ private slots:
         QCOMPARE(value->schema(), schema);
 
         // The derived schema is cached: the same instance comes back.
-        auto second = sourceRecord(schema, Api::Value(Api::Struct::create(schema)));
+        auto second = valueRecord<Api::SourceRecord>(schema, Api::Value(Api::Struct::create(schema)));
         second.kafkaPartition = 1;
         xform.apply(second);
         QVERIFY(second.valueSchema.data() == out.data());
@@ -120,7 +98,7 @@ private slots:
     {
         InsertField xform(RecordSide::Value);
         xform.configure(allFields());
-        auto record = sourceRecord(Api::Schema(), entries({{"magic", Api::Value::int64(42)}}));
+        auto record = valueRecord<Api::SourceRecord>(Api::Schema(), entries({{"magic", Api::Value::int64(42)}}));
         record.timestamp = 123;
         xform.apply(record);
         QVERIFY(record.valueSchema.isNull());
@@ -138,7 +116,7 @@ private slots:
         InsertField xform(RecordSide::Value);
         xform.configure({{"topic.field", "t"}});
         auto record
-            = sourceRecord(Api::Schema(), entries({{"t", Api::Value(QStringLiteral("old"))}}));
+            = valueRecord<Api::SourceRecord>(Api::Schema(), entries({{"t", Api::Value(QStringLiteral("old"))}}));
         xform.apply(record);
         QCOMPARE(record.value.toMap().size(), size_t(1));
         QCOMPARE(record.value.mapValue("t"), Api::Value(QStringLiteral("test")));
@@ -148,7 +126,7 @@ private slots:
     {
         InsertField xform(RecordSide::Value);
         xform.configure(allFields());
-        auto schemaless = sourceRecord(Api::Schema(), Api::Value());
+        auto schemaless = valueRecord<Api::SourceRecord>(Api::Schema(), Api::Value());
         xform.apply(schemaless);
         QVERIFY(schemaless.value.isNull());
         QVERIFY(schemaless.valueSchema.isNull());
@@ -158,7 +136,7 @@ private slots:
                                 .field("magic", Api::Schema::optionalInt64())
                                 .optional()
                                 .build();
-        auto withSchema = sourceRecord(schema, Api::Value());
+        auto withSchema = valueRecord<Api::SourceRecord>(schema, Api::Value());
         xform.apply(withSchema);
         QVERIFY(withSchema.value.isNull());
         QCOMPARE(withSchema.valueSchema, schema);
@@ -168,7 +146,7 @@ private slots:
     {
         InsertField xform(RecordSide::Key);
         xform.configure(allFields());
-        auto record = sourceRecord(Api::Schema(), Api::Value());
+        auto record = valueRecord<Api::SourceRecord>(Api::Schema(), Api::Value());
         record.key = entries({{"magic", Api::Value::int64(42)}});
         xform.apply(record);
         QCOMPARE(record.key.mapValue("magic"), Api::Value::int64(42));
@@ -184,7 +162,7 @@ private slots:
     {
         InsertField xform(RecordSide::Key);
         xform.configure(allFields());
-        auto record = sourceRecord(Api::Schema(), entries({{"magic", Api::Value::int64(42)}}));
+        auto record = valueRecord<Api::SourceRecord>(Api::Schema(), entries({{"magic", Api::Value::int64(42)}}));
         const Api::Value before = record.value;
         xform.apply(record);
         QVERIFY(record.key.isNull());
@@ -201,7 +179,7 @@ private slots:
             = Api::SchemaBuilder::structBuilder().field("a", Api::Schema::int32()).build();
         auto value = Api::Struct::create(schema);
         value->put("a", Api::Value::int32(1));
-        auto record = sourceRecord(schema, Api::Value(value));
+        auto record = valueRecord<Api::SourceRecord>(schema, Api::Value(value));
         record.kafkaPartition.reset();
         xform.apply(record);
         QCOMPARE(record.valueSchema.field("p").schema(), Api::Schema::int32());
@@ -228,15 +206,10 @@ private slots:
         QCOMPARE(sink.valueSchema.field("offset").schema(), Api::Schema::optionalInt64());
         QCOMPARE(sink.value.toStruct()->get("offset"), Api::Value::int64(77));
 
-        auto source = sourceRecord(Api::Schema(), entries({}));
-        try {
-            xform.apply(source);
-            QFAIL("expected DataException");
-        } catch (const Api::DataException &e) {
-            QCOMPARE(e.message(),
-                     QStringLiteral("Only SinkRecord supported for [field insertion], found: "
-                                    "org.apache.kafka.connect.source.SourceRecord"));
-        }
+        auto source = valueRecord<Api::SourceRecord>(Api::Schema(), entries({}));
+        QCOMPARE(failureOf<Api::DataException>([&] { xform.apply(source); }),
+                 QStringLiteral("Only SinkRecord supported for [field insertion], found: "
+                                "org.apache.kafka.connect.source.SourceRecord"));
     }
 
     void replaceNullWithDefault_data()
@@ -258,7 +231,7 @@ private slots:
             = Api::SchemaBuilder::int64().optional().defaultValue(Api::Value::int64(42)).build();
         const auto schema
             = Api::SchemaBuilder::structBuilder().field("magic_with_default", magic).build();
-        auto record = sourceRecord(schema, Api::Value(Api::Struct::create(schema)));
+        auto record = valueRecord<Api::SourceRecord>(schema, Api::Value(Api::Struct::create(schema)));
         xform.apply(record);
         QCOMPARE(record.valueSchema.field("magic_with_default").schema(), magic);
         QCOMPARE(record.value.toStruct()->getWithoutDefault("magic_with_default"), expected);
@@ -267,31 +240,19 @@ private slots:
     void badConfigs()
     {
         InsertField xform(RecordSide::Value);
-        try {
-            xform.configure({});
-            QFAIL("expected ConfigException");
-        } catch (const Api::ConfigException &e) {
-            QCOMPARE(e.message(), QStringLiteral("No field insertion configured"));
-        }
-        try {
-            xform.configure({{"static.field", "instance_id"}});
-            QFAIL("expected ConfigException");
-        } catch (const Api::ConfigException &e) {
-            QVERIFY2(e.message().startsWith(QStringLiteral(
-                         "Invalid value null for configuration static.value: No value specified "
-                         "for static "
-                         "field: org.apache.kafka.connect.transforms.InsertField$InsertionSpec@")),
-                     qPrintable(e.message()));
-        }
-        try {
-            xform.configure({{"topic.field", "t"}, {"replace.null.with.default", "maybe"}});
-            QFAIL("expected ConfigException");
-        } catch (const Api::ConfigException &e) {
-            QCOMPARE(
-                e.message(),
-                QStringLiteral("Invalid value maybe for configuration replace.null.with.default: "
-                               "Expected value to be either true or false"));
-        }
+        QCOMPARE(failureOf<Api::ConfigException>([&] { xform.configure({}); }),
+                 QStringLiteral("No field insertion configured"));
+        const QString noStaticValue
+            = failureOf<Api::ConfigException>([&] { xform.configure({{"static.field", "instance_id"}}); });
+        QVERIFY2(noStaticValue.startsWith(
+                     QStringLiteral("Invalid value null for configuration static.value: No value "
+                                    "specified for static field: "
+                                    "org.apache.kafka.connect.transforms.InsertField$InsertionSpec@")),
+                 qPrintable(noStaticValue));
+        QCOMPARE(failureOf<Api::ConfigException>(
+                     [&] { xform.configure({{"topic.field", "t"}, {"replace.null.with.default", "maybe"}}); }),
+                 QStringLiteral("Invalid value maybe for configuration replace.null.with.default: "
+                                "Expected value to be either true or false"));
         // An empty static value is a value.
         xform.configure({{"static.field", "s"}, {"static.value", ""}});
     }
@@ -307,16 +268,6 @@ private slots:
             QVERIFY(key.hasDefault());
         }
         QCOMPARE(def.key("replace.null.with.default")->defaultValue->toBool(), true);
-        QCOMPARE(InsertField(RecordSide::Key).version(), builtinTransformVersion());
-    }
-
-    void registeredUnderKafkasNames()
-    {
-        QStringList names;
-        for (const BuiltinTransform &t : builtinTransforms())
-            names.append(t.className);
-        QVERIFY(names.contains("org.apache.kafka.connect.transforms.InsertField$Key"));
-        QVERIFY(names.contains("org.apache.kafka.connect.transforms.InsertField$Value"));
     }
 };
 

@@ -3,11 +3,13 @@
 // texts were produced by java.util.regex on OpenJDK 17.
 #include "core/api/exceptions.h"
 #include "core/transforms/javaregex.h"
+#include "transformtesting.h"
 
 #include <QTest>
 
 using namespace ConnectDesk;
 using namespace ConnectDesk::Transforms;
+using namespace ConnectDesk::Transforms::Testing;
 
 class TestJavaRegex : public QObject
 {
@@ -130,13 +132,8 @@ private slots:
         QFETCH(QString, javaClass);
         QFETCH(QString, message);
         const JavaRegex regex(QStringLiteral("(a)"));
-        try {
-            regex.replaceFirst(QStringLiteral("a"), replacement);
-            QFAIL("expected an exception");
-        } catch (const Api::ConnectException &e) {
-            QCOMPARE(e.javaClassName(), javaClass);
-            QCOMPARE(e.message(), message);
-        }
+        QCOMPARE(anyFailureOf([&] { regex.replaceFirst(QStringLiteral("a"), replacement); }),
+                 javaClass + QStringLiteral(": ") + message);
         // Nothing to replace, nothing expanded: Java only fails once a match is found.
         QCOMPARE(regex.replaceFirst(QStringLiteral("b"), replacement), QStringLiteral("b"));
     }
@@ -233,13 +230,10 @@ private slots:
         const auto validator = javaRegexValidator();
         QCOMPARE(validator.description, QStringLiteral("valid regex"));
         validator.ensureValid(QStringLiteral("regex"), QStringLiteral("(.*)"));
-        try {
-            validator.ensureValid(QStringLiteral("regex"), QStringLiteral("["));
-            QFAIL("expected ConfigException");
-        } catch (const Api::ConfigException &e) {
-            QCOMPARE(e.message(), QStringLiteral("Invalid value [ for configuration regex: Invalid regex: "
-                                                 "Unclosed character class near index 0\n[\n^"));
-        }
+        QCOMPARE(failureOf<Api::ConfigException>(
+                     [&] { validator.ensureValid(QStringLiteral("regex"), QStringLiteral("[")); }),
+                 QStringLiteral("Invalid value [ for configuration regex: Invalid regex: "
+                                "Unclosed character class near index 0\n[\n^"));
     }
 };
 

@@ -4,11 +4,13 @@
 #include "core/api/exceptions.h"
 #include "core/api/struct.h"
 #include "core/transforms/maskfield.h"
+#include "transformtesting.h"
 
 #include <QTest>
 
 using namespace ConnectDesk;
 using namespace ConnectDesk::Transforms;
+using namespace ConnectDesk::Transforms::Testing;
 
 namespace {
 
@@ -93,13 +95,8 @@ std::unique_ptr<MaskField> transform(const QString &fields, const QString &repla
 
 Api::SinkRecord record(const Api::Schema &schema, const Api::Value &value)
 {
-    Api::SinkRecord r;
-    r.topic = QStringLiteral("t");
-    r.kafkaPartition = 0;
-    r.valueSchema = schema;
-    r.value = value;
-    r.key = Api::Value(QStringLiteral("key"));
-    return r;
+    return makeRecord(QStringLiteral("t"), {Api::Schema(), Api::Value(QStringLiteral("key"))},
+                      {schema, value});
 }
 
 Api::Value maskedSchemaless(const QString &fields, const QString &replacement, const char *field)
@@ -116,15 +113,6 @@ Api::Value maskedWithSchema(const QString &fields, const QString &replacement, c
     return r.value.toStruct()->get(QString::fromLatin1(field));
 }
 
-QString dataExceptionMessage(const std::function<void()> &call)
-{
-    try {
-        call();
-    } catch (const Api::DataException &e) {
-        return e.message();
-    }
-    return QStringLiteral("<no DataException>");
-}
 
 } // namespace
 
@@ -232,35 +220,31 @@ private slots:
 
     void unsupportedReplacementTypes()
     {
-        QCOMPARE(dataExceptionMessage([] { maskedSchemaless("date", "x", "date"); }),
-                 QStringLiteral(
-                     "Cannot mask value of type class java.util.Date with custom replacement."));
-        QCOMPARE(dataExceptionMessage([] { maskedSchemaless("bool", "false", "bool"); }),
-                 QStringLiteral(
-                     "Cannot mask value of type class java.lang.Boolean with custom replacement."));
-        QVERIFY(dataExceptionMessage([] {
+        QCOMPARE(failureOf<Api::DataException>([] { maskedSchemaless("date", "x", "date"); }),
+                 QStringLiteral("Cannot mask value of type class java.util.Date with custom replacement."));
+        QCOMPARE(failureOf<Api::DataException>([] { maskedSchemaless("bool", "false", "bool"); }),
+                 QStringLiteral("Cannot mask value of type class java.lang.Boolean with custom replacement."));
+        QVERIFY(failureOf<Api::DataException>([] {
                     maskedSchemaless("int,date", "1", "int");
                 }).startsWith(QStringLiteral("Cannot mask value of type")));
-        QVERIFY(dataExceptionMessage([] {
+        QVERIFY(failureOf<Api::DataException>([] {
                     maskedSchemaless("list", "[123]", "list");
                 }).startsWith(QStringLiteral("Cannot mask value of type class java.util.")));
-        QVERIFY(dataExceptionMessage([] {
+        QVERIFY(failureOf<Api::DataException>([] {
                     maskedSchemaless("map", "{}", "map");
                 }).startsWith(QStringLiteral("Cannot mask value of type class java.util.")));
-        QCOMPARE(dataExceptionMessage([] { maskedWithSchema("time", "x", "time"); }),
-                 QStringLiteral(
-                     "Cannot mask value of type class java.util.Date with custom replacement."));
-        QCOMPARE(dataExceptionMessage([] { maskedWithSchema("timestamp", "x", "timestamp"); }),
-                 QStringLiteral(
-                     "Cannot mask value of type class java.util.Date with custom replacement."));
-        QVERIFY(dataExceptionMessage([] {
+        QCOMPARE(failureOf<Api::DataException>([] { maskedWithSchema("time", "x", "time"); }),
+                 QStringLiteral("Cannot mask value of type class java.util.Date with custom replacement."));
+        QCOMPARE(failureOf<Api::DataException>([] { maskedWithSchema("timestamp", "x", "timestamp"); }),
+                 QStringLiteral("Cannot mask value of type class java.util.Date with custom replacement."));
+        QVERIFY(failureOf<Api::DataException>([] {
                     maskedWithSchema("array", "1", "array");
                 }).startsWith(QStringLiteral("Cannot mask value of type class java.util.")));
     }
 
     void unmaskableTypes()
     {
-        QCOMPARE(dataExceptionMessage([] { maskedSchemaless("bytes", QString(), "bytes"); }),
+        QCOMPARE(failureOf<Api::DataException>([] { maskedSchemaless("bytes", QString(), "bytes"); }),
                  QStringLiteral("Cannot mask value of type: class [B"));
     }
 
@@ -268,13 +252,13 @@ private slots:
     {
         for (const char *field : {"byte", "short", "int", "long", "float", "double", "bigdec"}) {
             const QString message
-                = dataExceptionMessage([field] { maskedSchemaless(field, "foo", field); });
+                = failureOf<Api::DataException>([field] { maskedSchemaless(field, "foo", field); });
             QVERIFY2(message.startsWith(QStringLiteral("Unable to convert foo ")),
                      qPrintable(message));
         }
-        QCOMPARE(dataExceptionMessage([] { maskedSchemaless("bigdec", "foo", "bigdec"); }),
+        QCOMPARE(failureOf<Api::DataException>([] { maskedSchemaless("bigdec", "foo", "bigdec"); }),
                  QStringLiteral("Unable to convert foo (class java.lang.String) to number"));
-        QVERIFY(dataExceptionMessage([] {
+        QVERIFY(failureOf<Api::DataException>([] {
                     maskedSchemaless("string,int", "foo", "int");
                 }).startsWith(QStringLiteral("Unable to convert foo")));
     }
@@ -285,11 +269,10 @@ private slots:
         xform.configure({{"fields", "a"}});
         auto schemaless = record(Api::Schema(), Api::Value());
         QCOMPARE(
-            dataExceptionMessage([&] { xform.apply(schemaless); }),
-            QStringLiteral(
-                "Only Map objects supported in absence of schema for [mask fields], found: null"));
+            failureOf<Api::DataException>([&] { xform.apply(schemaless); }),
+            QStringLiteral("Only Map objects supported in absence of schema for [mask fields], found: null"));
         auto withSchema = record(maskSchema(), Api::Value());
-        QCOMPARE(dataExceptionMessage([&] { xform.apply(withSchema); }),
+        QCOMPARE(failureOf<Api::DataException>([&] { xform.apply(withSchema); }),
                  QStringLiteral("Only Struct objects supported for [mask fields], found: null"));
     }
 
@@ -307,29 +290,13 @@ private slots:
     void badConfigs()
     {
         MaskField xform(RecordSide::Value);
-        try {
-            xform.configure({{"fields", "short"}, {"replacement", ""}});
-            QFAIL("expected ConfigException");
-        } catch (const Api::ConfigException &e) {
-            QCOMPARE(e.message(),
-                     QStringLiteral(
-                         "Invalid value  for configuration replacement: String must be non-empty"));
-        }
-        try {
-            xform.configure({{"fields", ""}});
-            QFAIL("expected ConfigException");
-        } catch (const Api::ConfigException &e) {
-            QCOMPARE(e.message(),
-                     QStringLiteral("Invalid value [] for configuration fields: Empty list"));
-        }
-        try {
-            xform.configure({});
-            QFAIL("expected ConfigException");
-        } catch (const Api::ConfigException &e) {
-            QCOMPARE(e.message(),
-                     QStringLiteral(
-                         "Missing required configuration \"fields\" which has no default value."));
-        }
+        QCOMPARE(failureOf<Api::ConfigException>(
+                     [&] { xform.configure({{"fields", "short"}, {"replacement", ""}}); }),
+                 QStringLiteral("Invalid value  for configuration replacement: String must be non-empty"));
+        QCOMPARE(failureOf<Api::ConfigException>([&] { xform.configure({{"fields", ""}}); }),
+                 QStringLiteral("Invalid value [] for configuration fields: Empty list"));
+        QCOMPARE(failureOf<Api::ConfigException>([&] { xform.configure({}); }),
+                 QStringLiteral("Missing required configuration \"fields\" which has no default value."));
         const Api::ConfigDef def = xform.config();
         QCOMPARE(def.names(), (QStringList{"fields", "replacement", "replace.null.with.default"}));
         QCOMPARE(def.key("fields")->importance, Api::ConfigDef::Importance::High);

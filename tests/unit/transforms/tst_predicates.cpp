@@ -5,11 +5,13 @@
 #include "core/transforms/hasheaderkey.h"
 #include "core/transforms/recordistombstone.h"
 #include "core/transforms/topicnamematches.h"
+#include "transformtesting.h"
 
 #include <QTest>
 
 using namespace ConnectDesk;
 using namespace ConnectDesk::Transforms;
+using namespace ConnectDesk::Transforms::Testing;
 
 namespace {
 
@@ -30,12 +32,7 @@ Api::SourceRecord withHeaders(const QStringList &keys)
 
 QString configError(const Api::Predicate &predicate, const Api::ConfigMap &props)
 {
-    try {
-        Api::AbstractConfig(predicate.config(), props);
-    } catch (const Api::ConfigException &e) {
-        return e.message();
-    }
-    return {};
+    return failureOf<Api::ConfigException>([&] { Api::AbstractConfig(predicate.config(), props); });
 }
 
 } // namespace

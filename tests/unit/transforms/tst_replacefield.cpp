@@ -4,23 +4,15 @@
 #include "core/api/exceptions.h"
 #include "core/api/struct.h"
 #include "core/transforms/replacefield.h"
+#include "transformtesting.h"
 
 #include <QTest>
 
 using namespace ConnectDesk;
 using namespace ConnectDesk::Transforms;
+using namespace ConnectDesk::Transforms::Testing;
 
 namespace {
-
-Api::SinkRecord sinkRecord(const Api::Schema &valueSchema, const Api::Value &value)
-{
-    Api::SinkRecord record;
-    record.topic = QStringLiteral("test");
-    record.kafkaPartition = 0;
-    record.valueSchema = valueSchema;
-    record.value = value;
-    return record;
-}
 
 Api::Schema fourFields()
 {
@@ -55,12 +47,12 @@ private slots:
     {
         ReplaceField xform(RecordSide::Value);
         xform.configure({{"include", "abc,foo"}, {"renames", "abc:xyz,foo:bar"}});
-        auto schemaless = sinkRecord(Api::Schema(), Api::Value());
+        auto schemaless = valueRecord(Api::Schema(), Api::Value());
         xform.apply(schemaless);
         QVERIFY(schemaless.value.isNull());
         QVERIFY(schemaless.valueSchema.isNull());
 
-        auto withSchema = sinkRecord(fourFields(), Api::Value());
+        auto withSchema = valueRecord(fourFields(), Api::Value());
         xform.apply(withSchema);
         QVERIFY(withSchema.value.isNull());
         QCOMPARE(withSchema.valueSchema, fourFields());
@@ -75,7 +67,7 @@ private slots:
         map.emplace_back(Api::Value("abc"), Api::Value::int32(42));
         map.emplace_back(Api::Value("foo"), Api::Value(true));
         map.emplace_back(Api::Value("etc"), Api::Value(QStringLiteral("etc")));
-        auto record = sinkRecord(Api::Schema(), Api::Value(map));
+        auto record = valueRecord(Api::Schema(), Api::Value(map));
         xform.apply(record);
         QVERIFY(record.valueSchema.isNull());
         QCOMPARE(record.value.toMap().size(), size_t(3));
@@ -89,7 +81,7 @@ private slots:
         ReplaceField xform(RecordSide::Value);
         xform.configure({{"include", "abc,foo"}, {"renames", "abc:xyz,foo:bar"}});
         const auto schema = fourFields();
-        auto record = sinkRecord(schema, Api::Value(fourValues(schema)));
+        auto record = valueRecord(schema, Api::Value(fourValues(schema)));
         xform.apply(record);
         const Api::Struct &updated = *record.value.toStruct();
         QCOMPARE(updated.schema(), record.valueSchema);
@@ -102,7 +94,7 @@ private slots:
         QCOMPARE(record.valueSchema.name(), QStringLiteral("com.acme.Thing"));
         QCOMPARE(record.valueSchema.version(), std::optional<int>(2));
         // The schema is cached per input schema.
-        auto again = sinkRecord(schema, Api::Value(fourValues(schema)));
+        auto again = valueRecord(schema, Api::Value(fourValues(schema)));
         xform.apply(again);
         QVERIFY(again.valueSchema.data() == record.valueSchema.data());
     }
@@ -112,7 +104,7 @@ private slots:
         ReplaceField xform(RecordSide::Value);
         xform.configure({{"include", "abc,foo"}, {"exclude", "foo"}});
         const auto schema = fourFields();
-        auto record = sinkRecord(schema, Api::Value(fourValues(schema)));
+        auto record = valueRecord(schema, Api::Value(fourValues(schema)));
         xform.apply(record);
         QCOMPARE(record.valueSchema.fields().size(), 1);
         QCOMPARE(record.value.toStruct()->get("abc"), Api::Value::int32(42));
@@ -123,7 +115,7 @@ private slots:
         ReplaceField xform(RecordSide::Key);
         xform.configure({{"exclude", "etc"}});
         const auto schema = fourFields();
-        auto record = sinkRecord(schema, Api::Value(fourValues(schema)));
+        auto record = valueRecord(schema, Api::Value(fourValues(schema)));
         record.keySchema = schema;
         record.key = Api::Value(fourValues(schema));
         xform.apply(record);
@@ -137,24 +129,14 @@ private slots:
     {
         ReplaceField xform(RecordSide::Value);
         xform.configure({{"exclude", "a"}});
-        auto schemaless = sinkRecord(Api::Schema(), Api::Value::int32(1));
-        try {
-            xform.apply(schemaless);
-            QFAIL("expected DataException");
-        } catch (const Api::DataException &e) {
-            QCOMPARE(e.message(),
-                     QStringLiteral("Only Map objects supported in absence of schema for "
-                                    "[field replacement], found: java.lang.Integer"));
-        }
-        auto withSchema = sinkRecord(Api::Schema::string(), Api::Value(QStringLiteral("x")));
-        try {
-            xform.apply(withSchema);
-            QFAIL("expected DataException");
-        } catch (const Api::DataException &e) {
-            QCOMPARE(e.message(),
-                     QStringLiteral("Only Struct objects supported for [field replacement], found: "
-                                    "java.lang.String"));
-        }
+        auto schemaless = valueRecord(Api::Schema(), Api::Value::int32(1));
+        QCOMPARE(failureOf<Api::DataException>([&] { xform.apply(schemaless); }),
+                 QStringLiteral("Only Map objects supported in absence of schema for "
+                                "[field replacement], found: java.lang.Integer"));
+        auto withSchema = valueRecord(Api::Schema::string(), Api::Value(QStringLiteral("x")));
+        QCOMPARE(failureOf<Api::DataException>([&] { xform.apply(withSchema); }),
+                 QStringLiteral("Only Struct objects supported for [field replacement], found: "
+                                "java.lang.String"));
     }
 
     void replaceNullWithDefault_data()
@@ -181,7 +163,7 @@ private slots:
                                                   .defaultValue(Api::Value::int32(42))
                                                   .build())
                                 .build();
-        Api::SinkRecord record = sinkRecord(Api::Schema(), Api::Value());
+        Api::SinkRecord record = valueRecord(Api::Schema(), Api::Value());
         (keySide ? record.keySchema : record.valueSchema) = schema;
         (keySide ? record.key : record.value) = Api::Value(Api::Struct::create(schema));
         xform.apply(record);
@@ -194,14 +176,10 @@ private slots:
     void renameMappingsAreValidated()
     {
         ReplaceField xform(RecordSide::Value);
-        try {
-            xform.configure({{"renames", "foo,abc:xyz"}});
-            QFAIL("expected ConfigException");
-        } catch (const Api::ConfigException &e) {
-            QCOMPARE(e.message(),
-                     QStringLiteral("Invalid value [foo, abc:xyz] for configuration renames: "
-                                    "Invalid rename mapping: foo"));
-        }
+        QCOMPARE(failureOf<Api::ConfigException>(
+                     [&] { xform.configure({{"renames", "foo,abc:xyz"}}); }),
+                 QStringLiteral("Invalid value [foo, abc:xyz] for configuration renames: "
+                                "Invalid rename mapping: foo"));
         QVERIFY_THROWS_EXCEPTION(Api::ConfigException, xform.configure({{"renames", "a:b:c"}}));
         QVERIFY_THROWS_EXCEPTION(Api::ConfigException, xform.configure({{"renames", "a:"}}));
         // Java's split drops trailing empty parts, so "a:b:" is a valid pair.

@@ -4,11 +4,13 @@
 #include "core/api/exceptions.h"
 #include "core/api/struct.h"
 #include "core/transforms/setschemametadata.h"
+#include "transformtesting.h"
 
 #include <QTest>
 
 using namespace ConnectDesk;
 using namespace ConnectDesk::Transforms;
+using namespace ConnectDesk::Transforms::Testing;
 
 namespace {
 
@@ -20,16 +22,6 @@ Api::ConfigMap nameAndVersion(const QString &name, const QString &version)
     if (!version.isNull())
         map.insert(QStringLiteral("schema.version"), version);
     return map;
-}
-
-Api::SinkRecord valueRecord(const Api::Schema &schema, const Api::Value &value)
-{
-    Api::SinkRecord record;
-    record.topic = QStringLiteral("");
-    record.kafkaPartition = 0;
-    record.valueSchema = schema;
-    record.value = value;
-    return record;
 }
 
 /** Kafka's assertMatchingSchema: the struct carries exactly the record's schema. */
@@ -192,12 +184,8 @@ private slots:
         SetSchemaMetadata xform(RecordSide::Value);
         xform.configure(nameAndVersion(QStringLiteral("foo"), {}));
         auto record = valueRecord({}, Api::Value::int32(42));
-        try {
-            xform.apply(record);
-            QFAIL("expected DataException");
-        } catch (const Api::DataException &e) {
-            QCOMPARE(e.message(), QStringLiteral("Schema required for [updating schema metadata]"));
-        }
+        QCOMPARE(failureOf<Api::DataException>([&] { xform.apply(record); }),
+                 QStringLiteral("Schema required for [updating schema metadata]"));
     }
 
     void ignoreRecordWithNullValue()
@@ -229,12 +217,8 @@ private slots:
         SetSchemaMetadata xform(RecordSide::Value);
         xform.configure(nameAndVersion(QStringLiteral("foo"), {}));
         auto record = valueRecord(Api::Schema::string(), QStringLiteral("x"));
-        try {
-            xform.apply(record);
-            QFAIL("expected DataException");
-        } catch (const Api::DataException &e) {
-            QCOMPARE(e.message(), QStringLiteral("Cannot list fields on non-struct type"));
-        }
+        QCOMPARE(failureOf<Api::DataException>([&] { xform.apply(record); }),
+                 QStringLiteral("Cannot list fields on non-struct type"));
     }
 
     void updateSchemaIn()
@@ -260,18 +244,11 @@ private slots:
     void configErrors()
     {
         SetSchemaMetadata xform(RecordSide::Value);
-        try {
-            xform.configure({});
-            QFAIL("expected ConfigException");
-        } catch (const Api::ConfigException &e) {
-            QCOMPARE(e.message(), QStringLiteral("Neither schema name nor version configured"));
-        }
-        try {
-            xform.configure(nameAndVersion({}, QStringLiteral("x")));
-            QFAIL("expected ConfigException");
-        } catch (const Api::ConfigException &e) {
-            QCOMPARE(e.message(), QStringLiteral("Invalid value x for configuration schema.version: Not a number of type INT"));
-        }
+        QCOMPARE(failureOf<Api::ConfigException>([&] { xform.configure({}); }),
+                 QStringLiteral("Neither schema name nor version configured"));
+        QCOMPARE(failureOf<Api::ConfigException>(
+                     [&] { xform.configure(nameAndVersion({}, QStringLiteral("x"))); }),
+                 QStringLiteral("Invalid value x for configuration schema.version: Not a number of type INT"));
         const auto def = xform.config();
         QCOMPARE(def.names(), (QStringList{QStringLiteral("schema.name"), QStringLiteral("schema.version"),
                                            QStringLiteral("replace.null.with.default")}));

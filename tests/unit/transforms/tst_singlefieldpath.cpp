@@ -4,11 +4,13 @@
 #include "core/api/exceptions.h"
 #include "core/api/struct.h"
 #include "core/transforms/singlefieldpath.h"
+#include "transformtesting.h"
 
 #include <QTest>
 
 using namespace ConnectDesk;
 using namespace ConnectDesk::Transforms;
+using namespace ConnectDesk::Transforms::Testing;
 
 namespace {
 
@@ -20,14 +22,6 @@ QStringList v2(const QString &path)
 SingleFieldPath pathV2(const QString &path)
 {
     return SingleFieldPath(path, FieldSyntaxVersion::V2);
-}
-
-Api::Value entries(std::initializer_list<std::pair<const char *, Api::Value>> items)
-{
-    Api::ValueMap map;
-    for (const auto &[k, v] : items)
-        map.emplace_back(Api::Value(k), v);
-    return Api::Value(std::move(map));
 }
 
 } // namespace
@@ -101,16 +95,11 @@ private slots:
     {
         QFETCH(QString, path);
         QFETCH(int, position);
-        try {
-            pathV2(path);
-            QFAIL("expected ConfigException");
-        } catch (const Api::ConfigException &e) {
-            QCOMPARE(e.message(),
-                     QStringLiteral("Incomplete backtick pair in path: [%1], consider adding a "
-                                    "backslash before backtick at position %2 to escape it")
-                         .arg(path)
-                         .arg(position));
-        }
+        QCOMPARE(failureOf<Api::ConfigException>([&] { pathV2(path); }),
+                 QStringLiteral("Incomplete backtick pair in path: [%1], consider adding a "
+                                "backslash before backtick at position %2 to escape it")
+                                .arg(path)
+                                .arg(position));
     }
 
     void findsFieldsInSchemas()
@@ -146,14 +135,10 @@ private slots:
         QVERIFY(pathV2("unknown").valueFrom(&map.toMap()).isNull());
         QVERIFY(pathV2("foo.baz.inner").valueFrom(&map.toMap()).isNull());
         QVERIFY(pathV2("x").valueFrom(static_cast<const Api::ValueMap *>(nullptr)).isNull());
-        try {
-            pathV2("top.inner").valueFrom(&map.toMap());
-            QFAIL("expected DataException");
-        } catch (const Api::DataException &e) {
-            QCOMPARE(e.message(),
-                     QStringLiteral("Only Map objects supported in absence of schema for "
-                                    "[nested field access], found: java.lang.Integer"));
-        }
+        QCOMPARE(failureOf<Api::DataException>(
+                     [&] { pathV2("top.inner").valueFrom(&map.toMap()); }),
+                 QStringLiteral("Only Map objects supported in absence of schema for "
+                                "[nested field access], found: java.lang.Integer"));
     }
 
     void findsValuesInStructs()
@@ -185,14 +170,9 @@ private slots:
         QCOMPARE(pathV2("foo.dflt").valueFrom(&root), Api::Value::int32(5));
         QVERIFY(pathV2("foo.dflt").valueFrom(&root, false).isNull());
         QVERIFY(pathV2("foo").valueFrom(static_cast<const Api::Struct *>(nullptr)).isNull());
-        try {
-            pathV2("foo.bar.x").valueFrom(&root);
-            QFAIL("expected DataException");
-        } catch (const Api::DataException &e) {
-            QCOMPARE(e.message(),
-                     QStringLiteral("Only Struct objects supported for [nested field access], "
-                                    "found: java.lang.Integer"));
-        }
+        QCOMPARE(failureOf<Api::DataException>([&] { pathV2("foo.bar.x").valueFrom(&root); }),
+                 QStringLiteral("Only Struct objects supported for [nested field access], "
+                                "found: java.lang.Integer"));
     }
 
     void emptyV2PathFailsOnUseAsInKafka()
@@ -225,13 +205,8 @@ private slots:
         QVERIFY(key);
         QCOMPARE(key->defaultValue->toString(), QStringLiteral("V1"));
         QCOMPARE(key->importance, Api::ConfigDef::Importance::High);
-        try {
-            appendFieldSyntaxVersionConfig(def);
-            QFAIL("expected ConfigException");
-        } catch (const Api::ConfigException &e) {
-            QCOMPARE(e.message(),
-                     QStringLiteral("Configuration field.syntax.version is defined twice."));
-        }
+        QCOMPARE(failureOf<Api::ConfigException>([&] { appendFieldSyntaxVersionConfig(def); }),
+                 QStringLiteral("Configuration field.syntax.version is defined twice."));
     }
 
     void syntaxVersionFromConfig_data()
@@ -269,15 +244,11 @@ private slots:
         QFETCH(QString, input);
         Api::ConfigDef def;
         appendFieldSyntaxVersionConfig(def);
-        try {
-            Api::AbstractConfig(def, {{QStringLiteral("field.syntax.version"), input}});
-            QFAIL("expected ConfigException");
-        } catch (const Api::ConfigException &e) {
-            QCOMPARE(e.message(),
-                     QStringLiteral("Invalid value %1 for configuration field.syntax.version: "
-                                    "String must be one of (case insensitive): V1, V2")
-                         .arg(input));
-        }
+        QCOMPARE(failureOf<Api::ConfigException>(
+                     [&] { Api::AbstractConfig(def, {{QStringLiteral("field.syntax.version"), input}}); }),
+                 QStringLiteral("Invalid value %1 for configuration field.syntax.version: "
+                                "String must be one of (case insensitive): V1, V2")
+                                .arg(input));
     }
 };
 

@@ -1,25 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
 // TimestampRouter: the topic from ${topic} and ${timestamp} (SimpleDateFormat, UTC).
 #include "core/api/exceptions.h"
-#include "core/transforms/builtintransforms.h"
 #include "core/transforms/timestamprouter.h"
+#include "transformtesting.h"
 
 #include <QTest>
 
 using namespace ConnectDesk;
 using namespace ConnectDesk::Transforms;
+using namespace ConnectDesk::Transforms::Testing;
 
 namespace {
 
 Api::SourceRecord record(const QString &topic, std::optional<qint64> timestamp)
 {
-    Api::SourceRecord r;
-    r.topic = topic;
-    r.kafkaPartition = 0;
-    r.key = Api::Value("k");
-    r.value = Api::Value("v");
-    r.timestamp = timestamp;
-    return r;
+    return makeRecord<Api::SourceRecord>(topic, {Api::Schema(), Api::Value("k")},
+                                         {Api::Schema(), Api::Value("v")}, timestamp);
 }
 
 QString routed(Api::ConfigMap configs, const QString &topic, qint64 timestamp)
@@ -38,15 +34,6 @@ class TestTimestampRouter : public QObject
     Q_OBJECT
 
 private slots:
-    void registered()
-    {
-        QStringList names;
-        for (const auto &t : builtinTransforms())
-            names.append(t.className);
-        QVERIFY(names.contains(QStringLiteral("org.apache.kafka.connect.transforms.TimestampRouter")));
-        QCOMPARE(TimestampRouter().version(), builtinTransformVersion());
-    }
-
     void usesKafkasDefaults()
     {
         QCOMPARE(routed({}, QStringLiteral("test"), 1483425001864), QStringLiteral("test-20170103"));
@@ -86,24 +73,17 @@ private slots:
         TimestampRouter router;
         router.configure({});
         auto r = record(QStringLiteral("test"), std::nullopt);
-        try {
-            router.apply(r);
-            QFAIL("expected DataException");
-        } catch (const Api::DataException &e) {
-            QCOMPARE(e.message(), QStringLiteral("Timestamp missing on record: ") + r.toString());
-        }
+        QCOMPARE(failureOf<Api::DataException>([&] { router.apply(r); }),
+                 QStringLiteral("Timestamp missing on record: ") + r.toString());
     }
 
     void rejectsAnInvalidPatternWhenConfigured()
     {
         TimestampRouter router;
-        try {
-            router.configure({{QStringLiteral("timestamp.format"), QStringLiteral("yyyyMMdd-q")}});
-            QFAIL("expected ConfigException");
-        } catch (const Api::ConfigException &e) {
-            QCOMPARE(e.message(), QStringLiteral("Invalid value yyyyMMdd-q for configuration timestamp.format: "
-                                                 "Illegal pattern character 'q'"));
-        }
+        QCOMPARE(failureOf<Api::ConfigException>(
+                     [&] { router.configure({{QStringLiteral("timestamp.format"), QStringLiteral("yyyyMMdd-q")}}); }),
+                 QStringLiteral("Invalid value yyyyMMdd-q for configuration timestamp.format: "
+                                "Illegal pattern character 'q'"));
     }
 };
 

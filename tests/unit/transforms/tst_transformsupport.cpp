@@ -8,11 +8,13 @@
 #include "core/transforms/requirements.h"
 #include "core/transforms/schemacache.h"
 #include "core/transforms/schemautil.h"
+#include "transformtesting.h"
 
 #include <QTest>
 
 using namespace ConnectDesk;
 using namespace ConnectDesk::Transforms;
+using namespace ConnectDesk::Transforms::Testing;
 
 class TestTransformSupport : public QObject
 {
@@ -21,31 +23,21 @@ class TestTransformSupport : public QObject
 private slots:
     void requirementsNameTheJavaClass()
     {
-        try {
-            requireMap(Api::Value(QStringLiteral("x")), QStringLiteral("field insertion"));
-            QFAIL("expected DataException");
-        } catch (const Api::DataException &e) {
-            QCOMPARE(e.message(), QStringLiteral("Only Map objects supported in absence of schema for "
-                                                 "[field insertion], found: java.lang.String"));
-        }
-        try {
-            requireStruct(Api::Value(Api::ValueMap{}), QStringLiteral("masking"));
-            QFAIL("expected DataException");
-        } catch (const Api::DataException &e) {
-            QCOMPARE(e.message(),
-                     QStringLiteral("Only Struct objects supported for [masking], found: java.util.HashMap"));
-        }
+        QCOMPARE(failureOf<Api::DataException>(
+                     [&] { requireMap(Api::Value(QStringLiteral("x")), QStringLiteral("field insertion")); }),
+                 QStringLiteral("Only Map objects supported in absence of schema for "
+                                "[field insertion], found: java.lang.String"));
+        QCOMPARE(failureOf<Api::DataException>(
+                     [&] { requireStruct(Api::Value(Api::ValueMap{}), QStringLiteral("masking")); }),
+                 QStringLiteral("Only Struct objects supported for [masking], found: java.util.HashMap"));
         QVERIFY(requireMapOrNull(Api::Value(), QStringLiteral("p")) == nullptr);
         QVERIFY(requireStructOrNull(Api::Value(), QStringLiteral("p")) == nullptr);
         QVERIFY_THROWS_EXCEPTION(Api::DataException, requireSchema(Api::Schema(), QStringLiteral("p")));
         Api::SourceRecord source;
-        try {
-            requireSinkRecord(source, QStringLiteral("offset field insertion"));
-            QFAIL("expected DataException");
-        } catch (const Api::DataException &e) {
-            QCOMPARE(e.message(), QStringLiteral("Only SinkRecord supported for [offset field insertion], found: "
-                                                 "org.apache.kafka.connect.source.SourceRecord"));
-        }
+        QCOMPARE(failureOf<Api::DataException>(
+                     [&] { requireSinkRecord(source, QStringLiteral("offset field insertion")); }),
+                 QStringLiteral("Only SinkRecord supported for [offset field insertion], found: "
+                                "org.apache.kafka.connect.source.SourceRecord"));
     }
 
     void schemaCacheEvictsLeastRecentlyUsed()
@@ -92,7 +84,7 @@ private slots:
 
     void everyClassOfKafkaIsRegistered()
     {
-        // Reference §11: the classes of Kafka's service files, with their plugin type.
+        // Reference §11: the classes of Kafka's service files, with their plugin type and version.
         QStringList transformations;
         for (const char *name : {"Cast", "ExtractField", "Flatten", "HeaderFrom", "HoistField", "InsertField",
                                  "MaskField", "ReplaceField", "SetSchemaMetadata", "TimestampConverter"}) {
@@ -116,6 +108,9 @@ private slots:
             QVERIFY2(t.className.startsWith(QStringLiteral("org.apache.kafka.connect.transforms.predicates."))
                          == (t.type == Api::PluginType::Predicate),
                      qPrintable(t.className));
+            // Every built-in class reports the one version of the transforms module.
+            QVERIFY2(component->version() == builtinTransformVersion(),
+                     qPrintable(t.className + QStringLiteral(" reports version ") + component->version()));
         }
         registered.sort();
         expected.sort();
