@@ -137,6 +137,8 @@ void WorkerSinkTask::pollAndDeliver(int timeoutMs)
         runEnd = &message;
     }
     recordRun();
+    if (!errantRecordReporter())
+        m_polled.clear(); // only the reporter needs the consumed bytes during put()
     if (!isPaused() || !m_batch.isEmpty())
         deliver();
 }
