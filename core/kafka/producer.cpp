@@ -137,6 +137,12 @@ Util::Error Producer::flush(int timeoutMs)
     return {};
 }
 
+void Producer::purgeQueued()
+{
+    rd_kafka_purge(d->rk.get(), RD_KAFKA_PURGE_F_QUEUE);
+    rd_kafka_poll(d->rk.get(), 0);
+}
+
 void Producer::wake()
 {
     rd_kafka_yield(d->rk.get());

@@ -40,6 +40,12 @@ public:
     int poll(int timeoutMs);
     /** Waits until every queued record is delivered or failed (callbacks run). */
     Util::Error flush(int timeoutMs);
+    /**
+     * Drops every record not yet handed to a broker, so it can never be written, and serves
+     * their delivery callbacks (failed with "Purged in queue"). Records already in flight are
+     * left alone: the broker may have them.
+     */
+    void purgeQueued();
     /** Makes a poll() waiting on another thread return now. */
     void wake();
     /** Records queued or in flight. */

@@ -33,7 +33,7 @@ Util::Result<std::unique_ptr<KafkaBasedLog>> KafkaBasedLog::open(const QString &
     producerProps.insert(QStringLiteral("message.timeout.ms"), QString::number(MessageTimeoutMs));
     KafkaBasedLog *raw = log.get();
     auto producer = Kafka::Producer::create(producerProps, [raw](const Kafka::DeliveryReport &report) {
-        if (report.errorCode != 0)
+        if (report.errorCode != 0 && reinterpret_cast<quintptr>(report.opaque) == raw->m_sendGeneration)
             raw->m_deliveryError = report.errorMessage;
     });
     if (!producer)
@@ -114,22 +114,30 @@ Util::Error KafkaBasedLog::send(const QList<Record> &records, int partition, int
 {
     QMutexLocker lock(&m_mutex);
     m_deliveryError.clear();
+    void *const tag = reinterpret_cast<void *>(++m_sendGeneration);
     const QDeadlineTimer deadline(timeoutMs);
     for (const Record &record : records) {
         for (;;) {
             const Util::Error error = m_producer->produce(m_topic, partition, record.key,
-                                                          record.value.value_or(QByteArray()));
+                                                          record.value.value_or(QByteArray()), {},
+                                                          std::nullopt, tag);
             if (!error)
                 break;
-            if (!error.retriable || deadline.hasExpired())
+            if (!error.retriable || deadline.hasExpired()) {
+                m_producer->purgeQueued(); // the part of the batch already queued must not land alone
                 return Util::Error{QStringLiteral("Cannot write to topic %1: %2").arg(m_topic, error.message)};
+            }
             m_producer->poll(10);
         }
     }
     // Wait past the records' own expiry, so each is either acknowledged or failed for good.
     const int flushMs = int(qMax<qint64>(deadline.remainingTime(), MessageTimeoutMs + 5000));
-    if (const Util::Error error = m_producer->flush(flushMs))
+    if (const Util::Error error = m_producer->flush(flushMs)) {
+        // The client did not expire them in time (a loaded machine): drop what is still queued,
+        // so a write reported as failed cannot land when the broker comes back.
+        m_producer->purgeQueued();
         return Util::Error{QStringLiteral("Cannot write to topic %1: %2").arg(m_topic, error.message), 0, true};
+    }
     if (!m_deliveryError.isEmpty())
         return Util::Error{QStringLiteral("Cannot write to topic %1: %2").arg(m_topic, m_deliveryError), 0, true};
     return {};

@@ -66,6 +66,8 @@ private:
     /** Next offset to read per partition. */
     QMap<int, qint64> m_positions;
     QString m_deliveryError;
+    /** Tags the records of one send(); late reports of an earlier, failed send are not this one's. */
+    quintptr m_sendGeneration = 0;
 };
 
 } // namespace ConnectDesk::Storage

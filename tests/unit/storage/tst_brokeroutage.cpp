@@ -39,7 +39,8 @@ void tst_BrokerOutage::failedWriteNeverLands()
     QVERIFY(!store.connectors().contains(QStringLiteral("during")));
 
     QVERIFY(!(*broker)->setAvailable(true));
-    QVERIFY(!store.putConnectorConfig(QStringLiteral("after"), {{QStringLiteral("k"), QStringLiteral("v")}}));
+    const Util::Error after = store.putConnectorConfig(QStringLiteral("after"), {{QStringLiteral("k"), QStringLiteral("v")}});
+    QVERIFY2(!after, qPrintable(after.message));
     Storage::ConfigStore reread(open());
     QVERIFY(!reread.load());
     QCOMPARE(reread.connectors().keys(), (QStringList{"after", "before"}));
