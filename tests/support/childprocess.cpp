@@ -53,6 +53,9 @@ bool ChildProcess::startWorker(const QStringList &arguments, const QString &work
 
 void ChildProcess::collect()
 {
+    // QProcess reads its pipes only from the event loop: take what the child wrote meanwhile.
+    if (isRunning())
+        m_process.waitForReadyRead(0);
     m_stdout += m_process.readAllStandardOutput();
     m_stderr += m_process.readAllStandardError();
 }
