@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "topicbrowser.h"
+
+#include "core/kafka/admin.h"
+#include "core/kafka/consumer.h"
+
+#include <QDeadlineTimer>
+#include <QUuid>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace ConnectDesk::Client {
+
+namespace {
+
+TopicRecord toRecord(const Kafka::Message &message)
+{
+    TopicRecord record;
+    record.topic = message.topic;
+    record.partition = message.partition;
+    record.offset = message.offset;
+    record.timestamp = message.timestamp;
+    record.key = message.key;
+    record.value = message.value;
+    record.headers = message.headers;
+    return record;
+}
+
+} // namespace
+
+QFuture<TopicSnapshot> TopicBrowser::read(const QMap<QString, QString> &kafkaProperties, const QString &topic,
+                                          int maxPerPartition, int timeoutMs)
+{
+    return QtConcurrent::run([=] { return readNow(kafkaProperties, topic, maxPerPartition, timeoutMs); });
+}
+
+TopicSnapshot TopicBrowser::readNow(const QMap<QString, QString> &kafkaProperties, const QString &topic,
+                                    int maxPerPartition, int timeoutMs)
+{
+    TopicSnapshot snapshot;
+    snapshot.topic = topic;
+    const QDeadlineTimer deadline(timeoutMs);
+    auto admin = Kafka::Admin::create(kafkaProperties);
+    if (!admin) {
+        snapshot.error = admin.error().message;
+        return snapshot;
+    }
+    // The listing, not a metadata request for the name: the development broker would create it.
+    auto topics = (*admin)->topics(int(qMax<qint64>(1000, deadline.remainingTime())));
+    if (!topics) {
+        snapshot.error = topics.error().message;
+        return snapshot;
+    }
+    if (!topics->contains(topic))
+        return snapshot;
+    snapshot.exists = true;
+    snapshot.partitions = topics->value(topic);
+
+    Kafka::PartitionOffsets start;
+    QMap<int, qint64> ends;
+    for (int partition = 0; partition < snapshot.partitions; ++partition) {
+        auto marks = (*admin)->watermarks(topic, partition, int(qMax<qint64>(1000, deadline.remainingTime())));
+        if (!marks) {
+            snapshot.error = marks.error().message;
+            return snapshot;
+        }
+        snapshot.totalRecords += marks->second - marks->first;
+        if (marks->second > marks->first) {
+            start.insert({topic, partition}, qMax(marks->first, marks->second - maxPerPartition));
+            ends.insert(partition, marks->second);
+        }
+    }
+    if (start.isEmpty())
+        return snapshot;
+
+    QMap<QString, QString> consumerProps = kafkaProperties;
+    // Required by librdkafka even for assigned partitions; never joined, never committed.
+    consumerProps.insert(QStringLiteral("group.id"),
+                         QStringLiteral("connectdesk-browser-%1").arg(QUuid::createUuid().toString(QUuid::Id128)));
+    consumerProps.insert(QStringLiteral("enable.auto.commit"), QStringLiteral("false"));
+    consumerProps.insert(QStringLiteral("enable.partition.eof"), QStringLiteral("false"));
+    auto consumer = Kafka::Consumer::create(consumerProps);
+    if (!consumer) {
+        snapshot.error = consumer.error().message;
+        return snapshot;
+    }
+    if (const Util::Error error = (*consumer)->assign(start)) {
+        snapshot.error = error.message;
+        return snapshot;
+    }
+    QMap<int, QList<TopicRecord>> byPartition;
+    while (!ends.isEmpty() && !deadline.hasExpired()) {
+        Util::Error error;
+        const QList<Kafka::Message> batch = (*consumer)->poll(1000, 200, &error);
+        if (error && batch.isEmpty() && !error.retriable) {
+            snapshot.error = error.message;
+            break;
+        }
+        for (const Kafka::Message &message : batch) {
+            byPartition[message.partition].append(toRecord(message));
+            if (message.offset + 1 >= ends.value(message.partition, 0))
+                ends.remove(message.partition);
+        }
+    }
+    if (!ends.isEmpty() && snapshot.error.isEmpty())
+        snapshot.error = QStringLiteral("Timed out after %1 ms reading %2").arg(timeoutMs).arg(topic);
+    for (const QList<TopicRecord> &records : std::as_const(byPartition))
+        snapshot.records += records;
+    return snapshot;
+}
+
+} // namespace ConnectDesk::Client
