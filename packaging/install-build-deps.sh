@@ -7,9 +7,11 @@ set -euo pipefail
 packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-httpserver-dev
+    qtkeychain-qt6-dev  # the desktop console keeps cluster passwords in the OS keychain
     librdkafka-dev
     libtcmalloc-minimal4
     kcat
+    fonts-dejavu-core  # text in the desktop console's offscreen tests and screenshots
 )
 
 missing=()
