@@ -162,14 +162,7 @@ void ConfigForm::setValues(const QMap<QString, QString> &values)
     m_values = values;
     for (auto &[key, row] : m_rows)
         setEditorValue(row.get(), values.value(key));
-    for (auto it = values.cbegin(); it != values.cend(); ++it) {
-        if (m_rows.find(it.key()) == m_rows.end()) {
-            Row *row = ensureRow(it.key(), otherSection, -1, 0);
-            createEditor(row, std::nullopt, {});
-            setEditorValue(row, it.value());
-            updateDecoration(row);
-        }
-    }
+    addUndefinedRows();
     emit valuesChanged();
     revalidate();
 }
@@ -341,6 +334,12 @@ void ConfigForm::applyValidation(const Client::ConfigInfos &infos)
         }
         updateDecoration(row);
     }
+    finishValidation();
+}
+
+void ConfigForm::addUndefinedRows()
+{
+    // Every value gets a row, defined or not, so nothing the user set is hidden.
     for (auto it = m_values.cbegin(); it != m_values.cend(); ++it) {
         if (m_rows.find(it.key()) == m_rows.end()) {
             Row *row = ensureRow(it.key(), otherSection, -1, 0);
@@ -349,6 +348,11 @@ void ConfigForm::applyValidation(const Client::ConfigInfos &infos)
             updateDecoration(row);
         }
     }
+}
+
+void ConfigForm::finishValidation()
+{
+    addUndefinedRows();
     applyFilter();
     updateStatus();
     emit validated(errorCount());
@@ -357,18 +361,7 @@ void ConfigForm::applyValidation(const Client::ConfigInfos &infos)
 void ConfigForm::applyRequestError(const QString &error)
 {
     m_requestError = error;
-    // Without a definition every value still gets a row, so nothing the user set is hidden.
-    for (auto it = m_values.cbegin(); it != m_values.cend(); ++it) {
-        if (m_rows.find(it.key()) == m_rows.end()) {
-            Row *row = ensureRow(it.key(), otherSection, -1, 0);
-            createEditor(row, std::nullopt, {});
-            setEditorValue(row, it.value());
-            updateDecoration(row);
-        }
-    }
-    applyFilter();
-    updateStatus();
-    emit validated(errorCount());
+    finishValidation();
 }
 
 ConfigForm::Row *ConfigForm::ensureRow(const QString &key, const QString &sectionTitle, int order, int sequence)

@@ -92,6 +92,10 @@ private:
     void onEdited(Row *row);
     void applyValidation(const Client::ConfigInfos &infos);
     void applyRequestError(const QString &error);
+    /** Rows for set keys without a definition, then filter, status and validated(). */
+    void finishValidation();
+    /** A row in "Other" for each set key the definitions do not know. */
+    void addUndefinedRows();
     Row *ensureRow(const QString &key, const QString &sectionTitle, int order, int sequence);
     void createEditor(Row *row, const std::optional<Client::ConfigKeyInfo> &definition,
                       const QStringList &recommended);

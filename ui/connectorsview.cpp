@@ -6,6 +6,7 @@
 #include "connectorsmodel.h"
 #include "messagebar.h"
 #include "statebadge.h"
+#include "tablestyle.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -46,14 +47,8 @@ ConnectorsView::ConnectorsView(ClusterSession *session, QWidget *parent)
     m_table->setModel(m_filter);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(ConnectorsModel::Name, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
+    styleReadOnlyTable(m_table, QAbstractItemView::ExtendedSelection);
     m_table->verticalHeader()->setDefaultSectionSize(26);
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->setItemDelegateForColumn(ConnectorsModel::State, new StateBadgeDelegate(m_table));
     const int widths[] = {220, 110, 70, 220, 110, 200};

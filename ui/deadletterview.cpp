@@ -3,6 +3,7 @@
 
 #include "clustersession.h"
 #include "counting.h"
+#include "tablestyle.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -140,13 +141,7 @@ DeadLetterView::DeadLetterView(ClusterSession *session, QWidget *parent)
     m_table->setHorizontalHeaderLabels(
         {tr("Offset"), tr("Timestamp"), tr("Original record"), tr("Stage"), tr("Exception"), tr("Message")});
     m_table->horizontalHeaderItem(OriginalColumn)->setToolTip(tr("topic-partition@offset of the record that failed"));
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    styleReadOnlyTable(m_table, QAbstractItemView::ExtendedSelection);
 
     auto *details = new QWidget(right);
     auto *detailsLayout = new QVBoxLayout(details);

@@ -3,6 +3,7 @@
 
 #include "clustersession.h"
 #include "statebadge.h"
+#include "tablestyle.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>
@@ -127,11 +128,7 @@ OffsetsView::OffsetsView(ClusterSession *session, QWidget *parent)
 
     m_table = new QTableWidget(m_content);
     m_table->setObjectName(QStringLiteral("offsetsTable"));
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setAlternatingRowColors(true);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    styleReadOnlyTable(m_table, QAbstractItemView::ExtendedSelection);
     content->addWidget(m_table, 1);
 
     m_empty = new QLabel(m_content);

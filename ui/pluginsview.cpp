@@ -3,6 +3,7 @@
 
 #include "clustersession.h"
 #include "counting.h"
+#include "tablestyle.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -22,13 +23,7 @@ QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
 {
     auto *table = new QTableWidget(0, int(headers.size()), parent);
     table->setHorizontalHeaderLabels(headers);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setAlternatingRowColors(true);
-    table->setWordWrap(false);
-    table->verticalHeader()->hide();
-    table->horizontalHeader()->setStretchLastSection(true);
+    styleReadOnlyTable(table);
     return table;
 }
 
