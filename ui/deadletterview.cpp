@@ -2,6 +2,7 @@
 #include "deadletterview.h"
 
 #include "clustersession.h"
+#include "messagebar.h"
 #include "counting.h"
 #include "tablestyle.h"
 
@@ -113,6 +114,8 @@ DeadLetterView::DeadLetterView(ClusterSession *session, QWidget *parent)
     bar->addWidget(m_exportButton);
     bar->addWidget(m_copyButton);
     layout->addLayout(bar);
+    m_message = new MessageBar(this);
+    layout->addWidget(m_message);
 
     m_stack = new QStackedWidget(this);
     layout->addWidget(m_stack, 1);
@@ -129,8 +132,11 @@ DeadLetterView::DeadLetterView(ClusterSession *session, QWidget *parent)
     auto *browser = new QSplitter(Qt::Horizontal, m_stack);
     m_groups = new QTreeWidget(browser);
     m_groups->setObjectName(QStringLiteral("dlqGroups"));
-    m_groups->setHeaderLabels({tr("Failures by exception → stage"), tr("Records")});
+    m_groups->setHeaderLabels({tr("Exception → stage"), tr("Count")});
+    m_groups->headerItem()->setToolTip(0, tr("Failures grouped by exception class, then by the stage that failed"));
     m_groups->setRootIsDecorated(true);
+    m_groups->setIndentation(14);
+    m_groups->setMinimumWidth(250);
     m_groups->header()->setStretchLastSection(false);
     m_groups->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_groups->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
@@ -163,15 +169,18 @@ DeadLetterView::DeadLetterView(ClusterSession *session, QWidget *parent)
     m_headers->verticalHeader()->hide();
     m_headers->horizontalHeader()->setStretchLastSection(true);
     m_trace = codeBox(m_tabs, QStringLiteral("dlqStackTrace"));
+    // A trace's first line (the message) is long; its frames are short. Wrapping shows both.
+    m_trace->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_tabs->addTab(m_value, tr("Value"));
     m_tabs->addTab(m_key, tr("Key"));
     m_tabs->addTab(m_headers, tr("Headers"));
     m_tabs->addTab(m_trace, tr("Stack trace"));
     detailsLayout->addWidget(m_tabs, 1);
 
-    browser->setStretchFactor(0, 1);
-    browser->setStretchFactor(1, 3);
-    browser->setSizes({260, 780});
+    // The groups keep their width when the window grows; the records take the rest.
+    browser->setStretchFactor(0, 0);
+    browser->setStretchFactor(1, 1);
+    browser->setSizes({270, 830});
     right->setStretchFactor(0, 1);
     right->setStretchFactor(1, 1);
     m_stack->addWidget(browser);
@@ -216,6 +225,7 @@ void DeadLetterView::setConnector(const QString &name)
     if (name == m_name)
         return;
     m_name = name;
+    m_message->hide();
     m_snapshot = {};
     m_contexts.clear();
     refresh();
@@ -224,6 +234,11 @@ void DeadLetterView::setConnector(const QString &name)
 QString DeadLetterView::statusText() const
 {
     return m_statusText;
+}
+
+QString DeadLetterView::message() const
+{
+    return m_message->isHidden() ? QString() : m_message->text();
 }
 
 DeadLetterView::State DeadLetterView::precondition(QString *topic, QString *explanation) const
@@ -312,9 +327,9 @@ void DeadLetterView::refresh()
                 if (snapshot.records.isEmpty())
                     text = tr("The dead-letter queue <b>%1</b> is empty: no record has failed so far.").arg(topicName);
                 else if (snapshot.records.size() < snapshot.totalRecords)
-                    text = tr("%1: the newest %2 of %3 records").arg(topicName).arg(snapshot.records.size()).arg(snapshot.totalRecords);
+                    text = tr("Dead-letter queue %1: the newest %2 of %3 records").arg(topicName).arg(snapshot.records.size()).arg(snapshot.totalRecords);
                 else
-                    text = tr("%1: %2 of %3 records").arg(topicName).arg(snapshot.records.size()).arg(snapshot.totalRecords);
+                    text = tr("Dead-letter queue %1: %2 of %3 records").arg(topicName).arg(snapshot.records.size()).arg(snapshot.totalRecords);
                 if (snapshot.partitions > 1)
                     text += tr(" in %1 partitions").arg(snapshot.partitions);
                 const bool anyContext = std::any_of(m_contexts.cbegin(), m_contexts.cend(),
@@ -464,6 +479,8 @@ void DeadLetterView::applyFilter()
         }
         m_table->setRowHidden(row, !visible);
     }
+    if (m_state == State::Loaded)
+        m_status->setText(m_filterAll ? m_statusText : tr("%1 · %2 shown").arg(m_statusText).arg(visibleRecordCount()));
     // The details follow the selection; drop one that the filter hid.
     const int current = m_table->currentRow();
     if (current >= 0 && m_table->isRowHidden(current))
@@ -527,7 +544,7 @@ void DeadLetterView::showDetails(int recordIndex)
     const Client::DeadLetterContext &context = m_contexts[recordIndex];
     auto row = [](const QString &label, const QString &value) {
         return QStringLiteral("<tr><td style=\"padding-right:12px\"><b>%1</b></td><td>%2</td></tr>")
-            .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+            .arg(label.toHtmlEscaped(), value.trimmed().toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
     };
     QString html = QStringLiteral("<table>");
     html += row(tr("Record"), tr("%1-%2@%3, %4").arg(record.topic).arg(record.partition).arg(record.offset).arg(timestampText(record.timestamp)));
@@ -569,7 +586,7 @@ void DeadLetterView::copyValue()
     if (index < 0)
         return;
     QApplication::clipboard()->setText(Client::displayBytes(m_snapshot.records[index].value));
-    m_status->setText(m_statusText + tr(" — value of offset %1 copied").arg(m_snapshot.records[index].offset));
+    m_message->showInfo(tr("The value of offset %1 is on the clipboard.").arg(m_snapshot.records[index].offset));
 }
 
 QJsonArray DeadLetterView::exportJson(const QList<Client::TopicRecord> &records)
@@ -599,7 +616,7 @@ void DeadLetterView::exportSelected()
 {
     const QList<Client::TopicRecord> records = selectedRecords();
     if (records.isEmpty()) {
-        m_status->setText(m_statusText + tr(" — select records to export first"));
+        m_message->showError(tr("Select the records to export in the table first."));
         return;
     }
     auto *dialog = new QFileDialog(this, tr("Export dead-letter records"), QString(), tr("JSON files (*.json)"));
@@ -611,13 +628,10 @@ void DeadLetterView::exportSelected()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QFileDialog::fileSelected, this, [this, records](const QString &path) {
         QString error;
-        if (exportRecords(records, path, &error)) {
-            m_status->setStyleSheet(QString());
-            m_status->setText(m_statusText + tr(" — %1 exported to %2").arg(countOf(records.size(), "record", "records"), path));
-        } else {
-            m_status->setStyleSheet(QStringLiteral("color: #c0392b;"));
-            m_status->setText(tr("Could not export to %1: %2").arg(path, error));
-        }
+        if (exportRecords(records, path, &error))
+            m_message->showInfo(tr("%1 exported to %2").arg(countOf(records.size(), "record", "records"), path));
+        else
+            m_message->showError(tr("Could not export to %1: %2").arg(path, error));
     });
     dialog->open();
 }

@@ -19,6 +19,7 @@ class QTreeWidget;
 namespace ConnectDesk::Ui {
 
 class ClusterSession;
+class MessageBar;
 
 /**
  * The dead-letter queue browser of a sink connector: reads the topic named by its
@@ -67,6 +68,8 @@ public:
     QString topic() const { return m_topic; }
     /** The explanation or status line shown for the current state. */
     QString statusText() const;
+    /** The message bar's text (result of an export or copy); empty when hidden. */
+    QString message() const;
     /** Every record read. */
     const QList<Client::TopicRecord> &records() const { return m_snapshot.records; }
     const Client::TopicSnapshot &snapshot() const { return m_snapshot; }
@@ -123,6 +126,7 @@ private:
     bool m_filterAll = true;
 
     QLabel *m_status = nullptr;
+    MessageBar *m_message = nullptr;
     QPushButton *m_refreshButton = nullptr;
     QPushButton *m_exportButton = nullptr;
     QPushButton *m_copyButton = nullptr;

@@ -2,6 +2,7 @@
 #include "offsetsview.h"
 
 #include "clustersession.h"
+#include "messagebar.h"
 #include "statebadge.h"
 #include "tablestyle.h"
 
@@ -137,10 +138,7 @@ OffsetsView::OffsetsView(ClusterSession *session, QWidget *parent)
     m_empty->hide();
     content->addWidget(m_empty);
 
-    m_message = new QLabel(this);
-    m_message->setObjectName(QStringLiteral("messageLine"));
-    m_message->setWordWrap(true);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message = new MessageBar(this);
     layout->addWidget(m_message);
 
     connect(m_stopButton, &QPushButton::clicked, this, &OffsetsView::stopConnector);
@@ -174,10 +172,11 @@ void OffsetsView::setConnector(const QString &name)
     m_loading = false;
     m_offsets = {};
     m_lastState.clear();
+    m_awaitedState.clear();
     m_table->clear();
     m_table->setRowCount(0);
     m_table->setColumnCount(0);
-    m_message->clear();
+    setMessage({});
     if (m_editor)
         m_editor->close();
     updateState();
@@ -186,7 +185,7 @@ void OffsetsView::setConnector(const QString &name)
 
 QString OffsetsView::message() const
 {
-    return m_message->text();
+    return m_message->isHidden() ? QString() : m_message->text();
 }
 
 void OffsetsView::showEvent(QShowEvent *event)
@@ -294,6 +293,11 @@ void OffsetsView::updateState()
                                          : tr("The connector is not stopped or paused."));
     m_refreshButton->setEnabled(!m_name.isEmpty());
 
+    if (!m_awaitedState.isEmpty() && state == m_awaitedState) {
+        setMessage(stopped ? tr("%1 is STOPPED: edit or reset its offsets, then resume it.").arg(m_name)
+                           : tr("%1 is %2 again, from the offsets shown.").arg(m_name, state));
+        m_awaitedState.clear();
+    }
     // The state changed (the stop landed, the tasks went away): read the offsets as they are now.
     if (!m_lastState.isEmpty() && state != m_lastState && !m_loading)
         refresh();
@@ -312,9 +316,10 @@ void OffsetsView::refresh()
         m_loading = false;
         if (!reply.ok()) {
             setMessage(tr("Could not read the offsets: %1").arg(reply.describe()), true);
+            m_loadError = true;
             return;
         }
-        if (m_message->property("loadError").toBool())
+        if (m_loadError)
             setMessage({});
         m_offsets = reply.object().value(QLatin1String("offsets")).toArray();
         showOffsets(Client::PartitionOffset::listFromJson(reply.object()));
@@ -394,9 +399,13 @@ void OffsetsView::showOffsets(const QList<Client::PartitionOffset> &offsets)
             m_table->setItem(row, 1, cell(offset.offset));
         }
     }
+    // The first column (topic, file, partition map) takes the room; numbers stay beside it.
+    m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->resizeColumnsToContents();
-    for (int column = 0; column < m_table->columnCount(); ++column)
-        m_table->setColumnWidth(column, qMin(m_table->columnWidth(column) + 16, 480));
+    for (int column = 1; column < m_table->columnCount(); ++column)
+        m_table->setColumnWidth(column, qBound(120, m_table->columnWidth(column) + 24, 480));
+    if (m_table->columnCount() > 0)
+        m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
 
     m_empty->setVisible(offsets.isEmpty());
     if (offsets.isEmpty()) {
@@ -408,13 +417,16 @@ void OffsetsView::showOffsets(const QList<Client::PartitionOffset> &offsets)
 
 void OffsetsView::setMessage(const QString &text, bool error)
 {
-    m_message->setProperty("loadError", error && text.startsWith(tr("Could not read the offsets")));
+    m_loadError = false;
     if (text.isEmpty()) {
-        m_message->clear();
+        m_message->hide();
         return;
     }
-    m_message->setStyleSheet(error ? QStringLiteral("color: #c0392b;") : QString());
-    m_message->setText(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")) + QStringLiteral("  ") + text);
+    const QString line = QTime::currentTime().toString(QStringLiteral("HH:mm:ss")) + QStringLiteral("  ") + text;
+    if (error)
+        m_message->showError(line);
+    else
+        m_message->showInfo(line);
 }
 
 void OffsetsView::stopConnector()
@@ -431,6 +443,7 @@ void OffsetsView::stopConnector()
             return;
         }
         setMessage(tr("Stop requested; the offsets can be changed once the state shows STOPPED."));
+        m_awaitedState = Stopped;
         m_session->refresh();
     });
 }
@@ -448,6 +461,7 @@ void OffsetsView::resumeConnector()
             return;
         }
         setMessage(tr("Resume requested; the tasks start from the offsets shown."));
+        m_awaitedState = QStringLiteral("RUNNING");
         m_session->refresh();
     });
 }

@@ -17,6 +17,7 @@ class QTableWidget;
 namespace ConnectDesk::Ui {
 
 class ClusterSession;
+class MessageBar;
 class OffsetsEditDialog;
 
 /**
@@ -46,7 +47,7 @@ public:
 
     /** The offsets as last read, in the shape `PATCH .../offsets` takes. */
     QJsonArray currentOffsets() const { return m_offsets; }
-    /** The message line's text (the last result or error). */
+    /** The message bar's text (the last result or error); empty when hidden. */
     QString message() const;
 
 public slots:
@@ -87,9 +88,13 @@ private:
     QString m_name;
     QJsonArray m_offsets;
     QString m_lastState;
+    /** The state a stop or resume asked for; reaching it is reported in the message bar. */
+    QString m_awaitedState;
     /** Bumped by setConnector(); a reply carrying an older value is for another connector. */
     quint64 m_generation = 0;
     bool m_loading = false;
+    /** The message bar shows a failed read, to be cleared by the next good one. */
+    bool m_loadError = false;
 
     QLabel *m_unsupported = nullptr;
     QWidget *m_content = nullptr;
@@ -102,7 +107,7 @@ private:
     QLabel *m_alterNote = nullptr;
     QTableWidget *m_table = nullptr;
     QLabel *m_empty = nullptr;
-    QLabel *m_message = nullptr;
+    MessageBar *m_message = nullptr;
     QPointer<OffsetsEditDialog> m_editor;
 };
 
