@@ -23,6 +23,8 @@ struct ClusterProfile
     QString caCertificateFile;
     QString clientCertificateFile;
     QString clientKeyFile;
+    /** Accept any server certificate (self-signed test clusters); the consoles warn about it. */
+    bool insecureSkipTlsVerify = false;
     /** For topic reading; empty = the console cannot read topics of this cluster. */
     QString bootstrapServers;
     /** Extra Kafka client properties (security.protocol, sasl.*, ssl.ca.location, ...). */

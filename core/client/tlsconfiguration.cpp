@@ -4,12 +4,15 @@
 #include <QFile>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QSslSocket>
 
 namespace ConnectDesk::Client {
 
 QSslConfiguration tlsConfiguration(const ClusterProfile &profile)
 {
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    if (profile.insecureSkipTlsVerify)
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
     if (!profile.caCertificateFile.isEmpty()) {
         QList<QSslCertificate> cas = tls.caCertificates();
         cas += QSslCertificate::fromPath(profile.caCertificateFile, QSsl::Pem);

@@ -8,7 +8,7 @@
 namespace ConnectDesk::Client {
 
 /** The TLS settings of a profile: its CA file added to the system's, its client certificate
- *  and key. Unreadable files are skipped (the handshake then says what is missing). */
+ *  and key; no peer verification when the profile asks for it. Unreadable files are skipped (the handshake then says what is missing). */
 QSslConfiguration tlsConfiguration(const ClusterProfile &profile);
 
 } // namespace ConnectDesk::Client
