@@ -4,7 +4,7 @@
 // its config changed through the generated form and reviewed as a diff before Apply, paused and
 // resumed with the buttons, a bad value shown inline; and the ConfigEditor's form/JSON round
 // trip. Saves screenshots to CONNECTDESK_SCREENSHOT_DIR (default <build>/screenshots).
-#include "tests/gui/sandboxfixture.h"
+#include "tests/support/sandboxfixture.h"
 #include "tests/gui/screenshots.h"
 
 #include "ui/clustersession.h"

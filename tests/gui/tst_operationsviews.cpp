@@ -4,7 +4,7 @@
 // with the view's buttons), DeadLetterView (a sink whose bad JSON lines land in its DLQ: decoded
 // headers, grouping by exception and stage, export; a DLQ not created yet; the other explained
 // states), PluginsView and LoggersView. Saves screenshots to CONNECTDESK_SCREENSHOT_DIR.
-#include "tests/gui/sandboxfixture.h"
+#include "tests/support/sandboxfixture.h"
 #include "tests/gui/screenshots.h"
 #include "tests/support/testfiles.h"
 
