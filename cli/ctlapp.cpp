@@ -165,8 +165,11 @@ int CtlApp::run(const QStringList &arguments)
         Output output(outputFormatFromString(parsed.value(QStringLiteral("output"), QStringLiteral("table"))), out, err);
         std::unique_ptr<CtlSession> session;
         Invocation invocation(parsed, parsed.positionals.mid(wordCount), output, [&]() -> CtlSession & {
-            if (!session)
+            if (!session) {
                 session = std::make_unique<CtlSession>(resolveProfile(parsed), requestTimeoutMs(parsed));
+                if (session->profile().insecureSkipTlsVerify && session->profile().restUrl.scheme() == QLatin1String("https"))
+                    output.note(QStringLiteral("connectdesk-ctl: warning: the server's TLS certificate is not verified (--insecure)"));
+            }
             return *session;
         });
         const int code = command->run(invocation);
