@@ -40,10 +40,18 @@ function(connectdesk_add_plugin id)
     endif()
 endfunction()
 
+# Test code is compiled lighter than the product in RelWithDebInfo: without debug info and at
+# -O1 it builds in about half the time (measured: tst_cast.cpp 16.1 s -> 8.6 s), which keeps
+# ./test's clean build short on two cores. The libraries under test keep their -O2 -g.
+function(connectdesk_test_compile_options target)
+    target_compile_options(${target} PRIVATE "$<$<CONFIG:RelWithDebInfo>:-O1;-g0>")
+endfunction()
+
 function(connectdesk_add_test name)
     cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
     add_executable(${name} ${ARG_SOURCES})
     target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBS})
+    connectdesk_test_compile_options(${name})
     set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests)
     add_test(NAME ${name} COMMAND ${name})
     if(NOT ARG_TIMEOUT)
