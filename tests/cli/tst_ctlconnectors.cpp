@@ -37,6 +37,7 @@ private slots:
     void badFiles();
     void lifecycle();
     void restart();
+    void failedTask();
     void offsets();
     void topics();
     void exportRoundTrip();
@@ -282,6 +283,33 @@ void tst_CtlConnectors::restart()
     QCOMPARE(m_ctl.ctl({QStringLiteral("restart"), QStringLiteral("lines-sink"), QStringLiteral("--tasks"), QStringLiteral("some")}).exitCode, 2);
     QCOMPARE(m_ctl.ctl({QStringLiteral("restart"), QStringLiteral("nope")}).exitCode, 1);
     QVERIFY(m_ctl.waitForState(QStringLiteral("lines-sink"), QStringLiteral("RUNNING")));
+}
+
+void tst_CtlConnectors::failedTask()
+{
+    // The lines are not JSON: with errors.tolerance=none the sink's task fails on the first one.
+    const CtlRun created = m_ctl.ctl({QStringLiteral("create"), QStringLiteral("strict-sink"),
+                                      QStringLiteral("connector.class=FileStreamSink"), QStringLiteral("topics=lines"),
+                                      QStringLiteral("file=") + m_ctl.path(QStringLiteral("strict-out.txt")),
+                                      QStringLiteral("value.converter=org.apache.kafka.connect.json.JsonConverter"),
+                                      QStringLiteral("value.converter.schemas.enable=false")});
+    QVERIFY2(created.exitCode == 0, created.describe());
+    QTRY_VERIFY_WITH_TIMEOUT(m_ctl.ctl({QStringLiteral("get"), QStringLiteral("connectors")})
+                                 .text()
+                                 .contains(QRegularExpression(QStringLiteral("strict-sink\\s+sink\\s+RUNNING\\s+0/1, 1 FAILED"))),
+                             60000);
+    const CtlRun status = m_ctl.ctl({QStringLiteral("status"), QStringLiteral("strict-sink")});
+    QVERIFY2(status.text().contains(QRegularExpression(QStringLiteral("strict-sink\\s+0\\s+FAILED\\s+\\S+\\s+\\S+"))), status.describe());
+    QCOMPARE(status.text().count(QLatin1Char('\n')), 3); // one line per task: the trace is cut to its first line
+    const CtlRun describe = m_ctl.ctl({QStringLiteral("describe"), QStringLiteral("connector"), QStringLiteral("strict-sink")});
+    QVERIFY2(describe.text().contains(QStringLiteral("    State:      FAILED\n")) && describe.text().contains(QStringLiteral("    Trace:\n      ")),
+             describe.describe());
+    const CtlRun yaml = m_ctl.ctl({QStringLiteral("status"), QStringLiteral("strict-sink"), QStringLiteral("-o"), QStringLiteral("yaml")});
+    QVERIFY2(yaml.text().contains(QStringLiteral("    trace: |")), yaml.describe());
+
+    const CtlRun restarted = m_ctl.ctl({QStringLiteral("restart"), QStringLiteral("strict-sink"), QStringLiteral("--tasks"), QStringLiteral("failed")});
+    QVERIFY2(restarted.exitCode == 0 && restarted.text() == QStringLiteral("strict-sink restarting: 1 task(s)\n"), restarted.describe());
+    QCOMPARE(m_ctl.ctl({QStringLiteral("delete"), QStringLiteral("strict-sink")}).exitCode, 0);
 }
 
 void tst_CtlConnectors::offsets()
