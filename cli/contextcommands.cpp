@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Contexts: named clusters kept in the user's config directory (config set-context, ...).
 #include "command.h"
+#include "connectionoptions.h"
 #include "contextstore.h"
 
 #include <QUrl>
@@ -25,23 +26,7 @@ int setContext(Invocation &run)
     if (!existed)
         profile.restUrl = QUrl(QStringLiteral("http://localhost:8083"));
     const Arguments &args = run.args;
-    auto take = [&](const char *option, QString &field) {
-        if (args.isSet(QLatin1String(option)))
-            field = args.value(QLatin1String(option));
-    };
-    if (args.isSet(QStringLiteral("url"))) {
-        profile.restUrl = QUrl::fromUserInput(args.value(QStringLiteral("url")));
-        if (!profile.restUrl.isValid() || profile.restUrl.host().isEmpty())
-            throw CliError::usage(QStringLiteral("--url %1: not a URL").arg(args.value(QStringLiteral("url"))));
-    }
-    take("user", profile.username);
-    take("password", profile.password);
-    take("ca-cert", profile.caCertificateFile);
-    take("cert", profile.clientCertificateFile);
-    take("key", profile.clientKeyFile);
-    take("bootstrap-servers", profile.bootstrapServers);
-    if (args.isSet(QStringLiteral("insecure")))
-        profile.insecureSkipTlsVerify = true;
+    applyConnectionOptions(args, profile);
     for (const QString &property : args.values(QStringLiteral("kafka-property"))) {
         const qsizetype equals = property.indexOf(QLatin1Char('='));
         if (equals <= 0)

@@ -2,6 +2,7 @@
 #include "ctlapp.h"
 
 #include "command.h"
+#include "connectionoptions.h"
 #include "contextstore.h"
 #include "ctlsession.h"
 
@@ -101,20 +102,7 @@ Client::ClusterProfile resolveProfile(const Arguments &arguments)
     if (qEnvironmentVariableIsSet("CONNECTDESK_PASSWORD"))
         profile.password = qEnvironmentVariable("CONNECTDESK_PASSWORD");
 
-    auto override = [&](const char *option, QString &field) {
-        if (arguments.isSet(QLatin1String(option)))
-            field = arguments.value(QLatin1String(option));
-    };
-    if (arguments.isSet(QStringLiteral("url")))
-        profile.restUrl = QUrl::fromUserInput(arguments.value(QStringLiteral("url")));
-    override("user", profile.username);
-    override("password", profile.password);
-    override("ca-cert", profile.caCertificateFile);
-    override("cert", profile.clientCertificateFile);
-    override("key", profile.clientKeyFile);
-    override("bootstrap-servers", profile.bootstrapServers);
-    if (arguments.isSet(QStringLiteral("insecure")))
-        profile.insecureSkipTlsVerify = true;
+    applyConnectionOptions(arguments, profile);
 
     const QString scheme = profile.restUrl.scheme();
     if (!profile.restUrl.isValid() || profile.restUrl.host().isEmpty()

@@ -76,11 +76,17 @@ bool isPlainYamlScalar(const QString &text)
     return !text.contains(QLatin1String(": ")) && !text.contains(QLatin1String(" #")) && !text.endsWith(QLatin1Char(':'));
 }
 
+/** A scalar as JSON writes it (QJsonDocument takes only arrays and objects). */
+QString jsonScalarText(const QJsonValue &value)
+{
+    const QString json = QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
+    return json.mid(1, json.size() - 2);
+}
+
 QString yamlQuoted(const QString &text)
 {
     // A JSON string is a valid YAML double-quoted scalar.
-    QString json = QString::fromUtf8(QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact));
-    return json.mid(1, json.size() - 2);
+    return jsonScalarText(text);
 }
 
 QString yamlScalar(const QJsonValue &value)
@@ -91,10 +97,8 @@ QString yamlScalar(const QJsonValue &value)
         return QStringLiteral("null");
     case QJsonValue::Bool:
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Double: {
-        const QString json = QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
-        return json.mid(1, json.size() - 2);
-    }
+    case QJsonValue::Double:
+        return jsonScalarText(value);
     case QJsonValue::String: {
         const QString text = value.toString();
         return isPlainYamlScalar(text) ? text : yamlQuoted(text);
@@ -190,8 +194,7 @@ QString toJsonText(const QJsonValue &value)
         return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented));
     if (value.isArray())
         return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented));
-    const QString json = QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
-    return json.mid(1, json.size() - 2) + QLatin1Char('\n');
+    return jsonScalarText(value) + QLatin1Char('\n');
 }
 
 Output::Output(OutputFormat format, QTextStream &out, QTextStream &err)
