@@ -10,23 +10,6 @@
 
 namespace ConnectDesk::Client {
 
-namespace {
-
-TopicRecord toRecord(const Kafka::Message &message)
-{
-    TopicRecord record;
-    record.topic = message.topic;
-    record.partition = message.partition;
-    record.offset = message.offset;
-    record.timestamp = message.timestamp;
-    record.key = message.key;
-    record.value = message.value;
-    record.headers = message.headers;
-    return record;
-}
-
-} // namespace
-
 QFuture<TopicSnapshot> TopicBrowser::read(const QMap<QString, QString> &kafkaProperties, const QString &topic,
                                           int maxPerPartition, int timeoutMs)
 {
@@ -64,6 +47,7 @@ TopicSnapshot TopicBrowser::readNow(const QMap<QString, QString> &kafkaPropertie
             return snapshot;
         }
         snapshot.totalRecords += marks->second - marks->first;
+        snapshot.endOffsets.insert(partition, marks->second);
         if (marks->second > marks->first) {
             start.insert({topic, partition}, qMax(marks->first, marks->second - maxPerPartition));
             ends.insert(partition, marks->second);
@@ -96,7 +80,7 @@ TopicSnapshot TopicBrowser::readNow(const QMap<QString, QString> &kafkaPropertie
             break;
         }
         for (const Kafka::Message &message : batch) {
-            byPartition[message.partition].append(toRecord(message));
+            byPartition[message.partition].append(TopicRecord::fromMessage(message));
             if (message.offset + 1 >= ends.value(message.partition, 0))
                 ends.remove(message.partition);
         }

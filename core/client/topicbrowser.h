@@ -20,6 +20,8 @@ struct TopicSnapshot
     int partitions = 0;
     /** Records in the topic (high - low watermark, summed), including those not read. */
     qint64 totalRecords = 0;
+    /** Each partition's end (high watermark) when it was read: where a TopicTail goes on. */
+    QMap<int, qint64> endOffsets;
     /** The last records of each partition, ordered by partition and offset. */
     QList<TopicRecord> records;
 };

@@ -1,11 +1,26 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "topicrecord.h"
 
+#include "core/kafka/kafkamessage.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStringDecoder>
 
 namespace ConnectDesk::Client {
+
+TopicRecord TopicRecord::fromMessage(const Kafka::Message &message)
+{
+    TopicRecord record;
+    record.topic = message.topic;
+    record.partition = message.partition;
+    record.offset = message.offset;
+    record.timestamp = message.timestamp;
+    record.key = message.key;
+    record.value = message.value;
+    record.headers = message.headers;
+    return record;
+}
 
 namespace {
 

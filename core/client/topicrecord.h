@@ -9,6 +9,10 @@
 
 #include <optional>
 
+namespace ConnectDesk::Kafka {
+struct Message;
+}
+
 namespace ConnectDesk::Client {
 
 /** A record read from a topic by TopicBrowser. A null QByteArray key/value is a null key/value. */
@@ -25,6 +29,7 @@ struct TopicRecord
 
     /** The first header of that name. */
     std::optional<QByteArray> header(const QString &name) const;
+    static TopicRecord fromMessage(const Kafka::Message &message);
     /** key, value and headers as text where they are UTF-8, else base64; used by exports. */
     QJsonObject toJson() const;
 };
