@@ -6,6 +6,7 @@
 #include "contextstore.h"
 #include "ctlsession.h"
 
+#include <QLoggingCategory>
 #include <QTextStream>
 #include <QUrl>
 
@@ -128,6 +129,10 @@ int CtlApp::run(const QStringList &arguments)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
+    // The Kafka client's own log lines (retries, "brokers are down") are for a worker's log;
+    // here every failure ends in one error line. QT_LOGGING_RULES can turn them back on.
+    if (!qEnvironmentVariableIsSet("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("connectdesk.*=false"));
     try {
         const Arguments parsed = Arguments::parse(arguments, everyOption());
         if (parsed.isSet(QStringLiteral("version"))) {
