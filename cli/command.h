@@ -80,6 +80,7 @@ QList<Command> offsetCommands();
 QList<Command> contextCommands();
 QList<Command> deadLetterCommands();
 QList<Command> topCommands();
+QList<Command> completionCommands();
 
 /** Every command, in the order the help lists them. */
 const QList<Command> &allCommands();

@@ -16,6 +16,7 @@ const QList<Command> &allCommands()
         all += deadLetterCommands();
         all += topCommands();
         all += contextCommands();
+        all += completionCommands();
         return all;
     }();
     return commands;

@@ -12,6 +12,8 @@ packages=(
     libtcmalloc-minimal4
     kcat
     fonts-dejavu-core  # text in the desktop console's offscreen tests and screenshots
+    openssl            # certificates for the HTTPS tests
+    groff-base         # checks connectdesk-ctl's man page
 )
 
 missing=()
