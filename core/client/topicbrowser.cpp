@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "topicbrowser.h"
 
+#include "assignedconsumer_p.h"
 #include "core/kafka/admin.h"
 #include "core/kafka/consumer.h"
 
 #include <QDeadlineTimer>
-#include <QUuid>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace ConnectDesk::Client {
@@ -56,13 +56,7 @@ TopicSnapshot TopicBrowser::readNow(const QMap<QString, QString> &kafkaPropertie
     if (start.isEmpty())
         return snapshot;
 
-    QMap<QString, QString> consumerProps = kafkaProperties;
-    // Required by librdkafka even for assigned partitions; never joined, never committed.
-    consumerProps.insert(QStringLiteral("group.id"),
-                         QStringLiteral("connectdesk-browser-%1").arg(QUuid::createUuid().toString(QUuid::Id128)));
-    consumerProps.insert(QStringLiteral("enable.auto.commit"), QStringLiteral("false"));
-    consumerProps.insert(QStringLiteral("enable.partition.eof"), QStringLiteral("false"));
-    auto consumer = Kafka::Consumer::create(consumerProps);
+    auto consumer = Kafka::Consumer::create(Internal::assignedConsumerProperties(kafkaProperties, QStringLiteral("browser")));
     if (!consumer) {
         snapshot.error = consumer.error().message;
         return snapshot;

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "topictail.h"
 
+#include "assignedconsumer_p.h"
 #include "core/kafka/admin.h"
 #include "core/kafka/consumer.h"
 
 #include <QThread>
-#include <QUuid>
 
 namespace ConnectDesk::Client {
 
@@ -39,12 +39,7 @@ bool TopicTail::assignWhenPresent(int timeoutMs, QString *error)
         QThread::msleep(quint64(qMax(0, timeoutMs)));
         return false;
     }
-    QMap<QString, QString> consumerProps = m_properties;
-    consumerProps.insert(QStringLiteral("group.id"),
-                         QStringLiteral("connectdesk-tail-%1").arg(QUuid::createUuid().toString(QUuid::Id128)));
-    consumerProps.insert(QStringLiteral("enable.auto.commit"), QStringLiteral("false"));
-    consumerProps.insert(QStringLiteral("enable.partition.eof"), QStringLiteral("false"));
-    auto consumer = Kafka::Consumer::create(consumerProps);
+    auto consumer = Kafka::Consumer::create(Internal::assignedConsumerProperties(m_properties, QStringLiteral("tail")));
     if (!consumer) {
         *error = consumer.error().message;
         return false;
