@@ -163,7 +163,8 @@ QList<Command> topCommands()
 {
     return {
         {{QStringLiteral("top")}, {}, QStringLiteral("[--interval SECONDS] [--iterations N]"),
-         QStringLiteral("connectors and tasks refreshed in place, with the restarts seen since it started"),
+         QStringLiteral("connectors and tasks refreshed in place, with the restarts top saw since it started "
+                        "(Connect keeps no restart counts)"),
          {{QStringLiteral("interval"), {}, QStringLiteral("SECONDS"), QStringLiteral("between refreshes (default 2)")},
           {QStringLiteral("iterations"), {}, QStringLiteral("N"), QStringLiteral("stop after N refreshes (default: until Ctrl-C)")}},
          top},
