@@ -8,8 +8,6 @@
 #include "tests/support/testfiles.h"
 
 #include <QFile>
-#include <QProcess>
-#include <QStandardPaths>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTcpServer>
@@ -52,8 +50,6 @@ private slots:
     void unreachableCluster();
     void badCommandLines();
     void help();
-    void bashCompletion();
-    void manPageCoversEveryCommand();
 
 private:
     CtlFixture m_ctl;
@@ -319,88 +315,6 @@ void tst_CtlCluster::help()
     QCOMPARE(m_ctl.ctlBare({QStringLiteral("help"), QStringLiteral("offsets"), QStringLiteral("alter")}).exitCode, 0);
     const CtlRun version = m_ctl.ctlBare({QStringLiteral("--version")});
     QVERIFY(version.text().startsWith(QStringLiteral("connectdesk-ctl ")));
-}
-
-void tst_CtlCluster::bashCompletion()
-{
-    if (QStandardPaths::findExecutable(QStringLiteral("bash")).isEmpty())
-        QSKIP("bash is not installed");
-    QCOMPARE(m_ctl.ctl({QStringLiteral("create"), QStringLiteral("orders-sink"), QStringLiteral("connector.class=FileStreamSink"),
-                        QStringLiteral("topics=orders")})
-                 .exitCode,
-             0);
-    const CtlRun script = m_ctl.ctlBare({QStringLiteral("completion"), QStringLiteral("bash")});
-    QCOMPARE(script.exitCode, 0);
-    const QString scriptFile = m_ctl.writeFile(QStringLiteral("completion.bash"), script.out);
-    QCOMPARE(m_ctl.ctlBare({QStringLiteral("completion"), QStringLiteral("zsh")}).exitCode, 2);
-
-    // Each case: the words typed (the last one being completed) and what bash offers.
-    const QList<QPair<QStringList, QString>> cases{
-        {{QStringLiteral("pa")}, QStringLiteral("patch pause")},
-        {{QStringLiteral("offsets"), QString()}, QStringLiteral("get alter reset")},
-        {{QStringLiteral("config"), QStringLiteral("use")}, QStringLiteral("use-context")},
-        {{QStringLiteral("pause"), QStringLiteral("--re")}, QStringLiteral("--regex")},
-        {{QStringLiteral("restart"), QStringLiteral("x"), QStringLiteral("--tasks"), QString()}, QStringLiteral("all failed")},
-        {{QStringLiteral("-o"), QString()}, QStringLiteral("table json yaml name")},
-        {{QStringLiteral("--url"), m_ctl.url(), QStringLiteral("pause"), QStringLiteral("or")}, QStringLiteral("orders-sink")},
-        {{QStringLiteral("--url"), m_ctl.url(), QStringLiteral("describe"), QStringLiteral("plugin"), QStringLiteral("org.apache.kafka.connect.file.FileStreamSi")},
-         QStringLiteral("org.apache.kafka.connect.file.FileStreamSinkConnector")},
-    };
-    for (const auto &[typed, expected] : cases) {
-        QStringList quoted{QStringLiteral("connectdesk-ctl")};
-        for (const QString &word : typed)
-            quoted.append(QLatin1Char('\'') + word + QLatin1Char('\''));
-        const QString program = QStringLiteral("source '%1'; COMP_WORDS=(%2); COMP_CWORD=%3; _connectdesk_ctl; echo \"${COMPREPLY[*]}\"")
-                                    .arg(scriptFile, quoted.join(QLatin1Char(' ')))
-                                    .arg(typed.size());
-        QProcess bash;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("PATH"), QFileInfo(CtlFixture::binary()).absolutePath() + QLatin1Char(':') + env.value(QStringLiteral("PATH")));
-        env.insert(QStringLiteral("CONNECTDESK_CTL_CONFIG"), m_ctl.contextsFile());
-        bash.setProcessEnvironment(env);
-        bash.start(QStringLiteral("bash"), {QStringLiteral("-c"), program});
-        QVERIFY(bash.waitForFinished(30000));
-        QCOMPARE(QString::fromUtf8(bash.readAllStandardOutput()).trimmed(), expected);
-    }
-    QCOMPARE(m_ctl.ctl({QStringLiteral("delete"), QStringLiteral("orders-sink")}).exitCode, 0);
-}
-
-void tst_CtlCluster::manPageCoversEveryCommand()
-{
-    const QString manPage = QStringLiteral(CONNECTDESK_SOURCE_DIR "/packaging/man/connectdesk-ctl.1");
-    QString text = QString::fromUtf8(readFile(manPage));
-    QVERIFY(!text.isEmpty());
-    text.replace(QStringLiteral("\\-"), QStringLiteral("-"));
-    // Every command --help lists, and every global option, is documented.
-    const QString help = m_ctl.ctlBare({QStringLiteral("--help")}).text();
-    const QString commands = help.section(QStringLiteral("Commands:\n"), 1).section(QStringLiteral("\n\n"), 0, 0);
-    int count = 0;
-    for (const QString &line : commands.split(QLatin1Char('\n'))) {
-        const QString words = line.trimmed().section(QLatin1Char(' '), 0, 1);
-        if (words.isEmpty() || !line.startsWith(QLatin1String("  ")) || line.startsWith(QLatin1String("    ")))
-            continue;
-        const QString first = words.section(QLatin1Char(' '), 0, 0);
-        const QString second = words.section(QLatin1Char(' '), 1, 1);
-        const QString name = second.isEmpty() || !second.at(0).isLower() ? first : words;
-        QVERIFY2(text.contains(name), qPrintable(QStringLiteral("the man page does not mention %1").arg(name)));
-        ++count;
-    }
-    QVERIFY(count >= 30);
-    const QString options = help.section(QStringLiteral("Options:\n"), 1).section(QStringLiteral("\n\n"), 0, 0);
-    for (const QString &line : options.split(QLatin1Char('\n'))) {
-        const qsizetype dashes = line.indexOf(QLatin1String("--"));
-        if (dashes < 0)
-            continue;
-        const QString option = line.mid(dashes).section(QLatin1Char(' '), 0, 0);
-        QVERIFY2(text.contains(option), qPrintable(QStringLiteral("the man page does not mention %1").arg(option)));
-    }
-    if (QStandardPaths::findExecutable(QStringLiteral("groff")).isEmpty())
-        QSKIP("groff is not installed (packaging/install-build-deps.sh installs groff-base)");
-    QProcess groff;
-    groff.start(QStringLiteral("groff"), {QStringLiteral("-man"), QStringLiteral("-Tutf8"), QStringLiteral("-ww"), QStringLiteral("-z"), manPage});
-    QVERIFY(groff.waitForFinished(30000));
-    QCOMPARE(groff.exitCode(), 0);
-    QCOMPARE(groff.readAllStandardError(), QByteArray());
 }
 
 QTEST_GUILESS_MAIN(tst_CtlCluster)
